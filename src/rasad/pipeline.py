@@ -1,0 +1,134 @@
+"""The stages in order: read → Document → (extract → reconcile) → store.
+
+Each stage is a plain function over the records in `rasad.model`; this module
+only runs them in sequence and commits their results in batches, the way
+spaCy's `Language.__call__` runs its components over one Doc.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from . import ingest as ingest_stage
+from .model import Document, IngestProblem
+from .settings import Settings
+from .store import Store
+
+# progress(advance, total, label): advance by `advance` items; total None while unknown.
+Progress = Callable[[int, "int | None", str], None]
+
+
+@dataclass
+class IngestReport:
+    """What one `ingest` run did; `problems` has one entry per input that failed."""
+
+    run_id: int | None = None
+    stored: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # same content already stored
+    near_duplicates: list[tuple[str, str, float]] = field(default_factory=list)  # (id, original id, similarity)
+    problems: list[IngestProblem] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.interrupted
+
+    def as_dict(self) -> dict:
+        return {
+            "run_id": self.run_id,
+            "stored": self.stored,
+            "unchanged": self.unchanged,
+            "near_duplicates": [{"id": a, "duplicate_of": b, "similarity": round(s, 3)}
+                                for a, b, s in self.near_duplicates],
+            "problems": [{"source": p.source, "reason": p.reason} for p in self.problems],
+            "interrupted": self.interrupted,
+            "ok": self.ok,
+        }
+
+
+class _Batch:
+    """Documents waiting for their transaction, with the ids and hashes they claim."""
+
+    def __init__(self) -> None:
+        self.docs: list[Document] = []
+        self.signatures: dict[str, bytes] = {}
+        self.ids: set[str] = set()
+        self.hashes: set[str] = set()
+
+    def add(self, doc: Document, signature: bytes) -> None:
+        self.docs.append(doc)
+        self.signatures[doc.id] = signature
+        self.ids.add(doc.id)
+        self.hashes.add(doc.content_hash)
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+
+def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Progress | None = None) -> IngestReport:
+    """Read every input, turn it into a Document and store it, committing in batches.
+
+    Re-ingesting material already stored (same content hash) is a no-op;
+    near-duplicates of stored or earlier documents are stored once, linked to
+    their original. Bad inputs become problems in the report; nothing raises
+    for them. A run interrupted (Ctrl-C) keeps every batch it committed.
+    """
+    paths = [str(p) for p in paths]
+    report = IngestReport(run_id=store.start_run(paths))
+    index = ingest_stage.NearDuplicateIndex(settings)
+    for doc_id, sig in store.iter_signatures():
+        index.add(doc_id, sig)
+    batch = _Batch()
+
+    def flush() -> None:
+        nonlocal batch
+        if batch.docs:
+            store.add_documents(batch.docs, batch.signatures, run_id=report.run_id)
+            report.stored.extend(d.id for d in batch.docs)
+        batch = _Batch()
+
+    tick = progress or (lambda *_: None)
+    sources = ingest_stage.expand(paths, settings)
+    tick(0, sources.total, "reading")
+    try:
+        for item in ingest_stage.iter_inputs(sources, settings):
+            if isinstance(item, IngestProblem):
+                report.problems.append(item)
+                tick(1, sources.total, item.source)
+                continue
+            doc = ingest_stage.to_document(item, settings)
+            if isinstance(doc, IngestProblem):
+                report.problems.append(doc)
+                tick(1, sources.total, doc.source)
+                continue
+            if doc.content_hash in batch.hashes or store.known_hashes([doc.content_hash]):
+                report.unchanged.append(doc.id)
+                tick(1, sources.total, doc.id)
+                continue
+            doc = _unique_id(doc, store, batch)
+            sig = ingest_stage.signature(doc, settings)
+            match = index.query(sig)
+            if match is not None:
+                original, similarity = match
+                doc = replace(doc, duplicate_of=original, similarity=similarity)
+                report.near_duplicates.append((doc.id, original, similarity))
+            index.add(doc.id, sig)
+            batch.add(doc, sig)
+            if len(batch) >= settings.batch_size:
+                flush()
+            tick(1, sources.total, doc.id)
+        flush()
+    except KeyboardInterrupt:
+        report.interrupted = True
+        raise
+    finally:
+        store.finish_run(report.run_id, stored=len(report.stored), unchanged=len(report.unchanged),
+                         near_duplicates=len(report.near_duplicates), problems=report.problems)
+    return report
+
+
+def _unique_id(doc: Document, store: Store, batch: _Batch) -> Document:
+    """Two different articles may share a file name: the later one gets a hash suffix."""
+    if doc.id not in batch.ids and not store.known_ids([doc.id]):
+        return doc
+    return replace(doc, id=f"{doc.id}-{doc.content_hash[:10]}")
