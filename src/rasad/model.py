@@ -89,6 +89,28 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class RawInput:
+    """One input as read, before decoding and cleaning (see rasad.ingest).
+
+    `data` is bytes for files and URLs (decoded later, with detection) and
+    str for JSONL records. `url`, `published`, `outlet` and `title` are
+    metadata the input itself gave (JSONL keys, the fetched URL); `format`
+    is a hint ("text" or "html") that content sniffing may overrule;
+    `charset` is a declared encoding (an HTTP Content-Type header).
+    """
+
+    id: str
+    source: str  # path, URL or file.jsonl:line
+    data: bytes | str
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    format: Literal["text", "html"] | None = None
+    charset: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class IngestProblem:
     """One input that could not be turned into a Document (what, why)."""
 
@@ -205,6 +227,7 @@ class Place:
     area: bool = False  # a region, not a point
     population: int | None = None
     origin: str = ""  # data file it came from
+    bbox: tuple[float, float, float, float] | None = None  # (south, west, north, east) of an area
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +243,7 @@ class Actor:
     generic: bool = False  # "النظام", "التنظيم": resolved in context
     kind: str = "armed"  # armed | political | state | media | civilian
     origin: str = ""
+    country: str = ""  # ISO 3166 alpha-2 of the country it acts in ("" = several)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +257,49 @@ class Candidate:
 
 
 @dataclass(frozen=True, slots=True)
+class VocabMatch:
+    """A knowledge entry found in a (normalised) text.
+
+    `start`/`end` are offsets into the text that was searched, covering the
+    whole word(s) including any proclitic or suffix. `kind` says which
+    vocabulary matched (actor, trigger, cue, casualty, side_cue, attribution,
+    source); `value` is what it means (an actor id, an ACLED sub-event type,
+    a cue kind such as "denied", a claim kind such as "killed", a side, a
+    modality, a source id); `group` refines it (the event family, a side, a
+    source type, a role); `lemma` names the vocabulary entry and `matched` is
+    the normalised form that matched.
+    """
+
+    start: int
+    end: int
+    kind: str
+    value: str
+    group: str = ""
+    lemma: str = ""
+    matched: str = ""
+    score: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class KnownSource:
+    """A news source or outlet that attributions name (وكالة أعماق, سانا, المرصد ...).
+
+    `affiliation` is the side it speaks for (None: unaffiliated or unknown);
+    `type` is one of belligerent_outlet, state_media, pro_government_media,
+    monitor, humanitarian, wire, local_network, activists, anonymous, official.
+    """
+
+    id: str
+    name: str
+    type: str
+    affiliation: str | None = None
+    name_en: str = ""
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
@@ -242,7 +309,150 @@ class Span:
         return self.end <= self.start
 
 
+# --------------------------------------------------------------------------- extract
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name found in a document: a place, an actor, a source or a person.
+
+    `entity` is the knowledge id it resolved to (None when unknown), `side`
+    the actor's side where it has one. Offsets into Document.text.
+    """
+
+    kind: Literal["place", "actor", "source", "person"]
+    start: int
+    end: int
+    text: str
+    entity: str | None = None
+    side: str | None = None
+    role: str | None = None  # person: commander, spokesman, official …
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who the text attributes a statement to.
+
+    `name` is the source as written (المرصد السوري, مصدر مقرب من التنظيم);
+    None means the outlet's own voice. `affiliation`: government | isis |
+    opposition | sdf | independent | None; `type`: the source type
+    (monitor, state_media, belligerent_outlet, local_network, activists,
+    anonymous, official …). `via` lists the outlets or sources it was quoted
+    through, outermost first. `modality`: assert | deny | claim | rumour.
+    """
+
+    name: str | None = None
+    affiliation: str | None = None
+    type: str | None = None
+    start: int | None = None
+    end: int | None = None
+    via: tuple[str, ...] = ()
+    modality: str = "assert"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A number of people the text states, with everything needed to weigh it."""
+
+    kind: str  # killed | wounded | killed_or_wounded | captured | arrested | defected | displaced | evacuated | present
+    side: str
+    count: int
+    qualifier: str
+    status: str  # asserted | denied | rumored
+    source: Attribution
+    date_start: date | None
+    date_end: date | None
+    place: str | None
+    place_id: str | None
+    lat: float | None
+    lon: float | None
+    start: int  # the number
+    end: int
+    evidence_start: int  # the sentence
+    evidence_end: int
+    upper: int | None = None
+    cumulative: bool = False  # a running total over a window rather than one incident
+    actor: str | None = None  # knowledge id of the counted group, when named
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something the article reports as happening, coded to an ACLED sub-event type."""
+
+    type: str
+    family: str
+    date_start: date | None
+    date_end: date | None
+    place: str | None
+    place_id: str | None
+    lat: float | None
+    lon: float | None
+    actor1: str | None  # knowledge ids
+    actor1_side: str | None
+    actor2: str | None
+    actor2_side: str | None
+    fatalities: int | None
+    status: str
+    source: Attribution
+    trigger_start: int
+    trigger_end: int
+    evidence_start: int
+    evidence_end: int
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Control:
+    """A statement of who holds or took a place."""
+
+    place: str
+    place_id: str | None
+    lat: float | None
+    lon: float | None
+    side: str
+    actor: str | None
+    change: str  # gained | holds
+    date_start: date | None
+    date_end: date | None
+    status: str
+    source: Attribution
+    start: int  # the place name
+    end: int
+    evidence_start: int
+    evidence_end: int
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A distinct place the document names, geocoded, with every mention's span."""
+
+    name: str
+    place_id: str | None
+    lat: float | None
+    lon: float | None
+    level: str | None
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    doc_id: str
+    outlet: str | None
+    published: date | None
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
+    control: tuple[Control, ...] = ()
+    places: tuple[PlaceRef, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
 __all__ = [
-    "Actor", "Candidate", "Document", "IngestProblem", "LEVELS", "Normalized", "OffsetMap", "Place",
-    "QUALIFIERS", "Qualifier", "Quantity", "SIDES", "Sentence", "Side", "Span", "TimeExpression", "Token",
+    "Attribution", "Claim", "Control", "Event", "Extraction", "Mention", "PlaceRef",
+    "Actor", "Candidate", "Document", "IngestProblem", "KnownSource", "LEVELS", "Normalized", "OffsetMap", "Place", "VocabMatch",
+    "QUALIFIERS", "Qualifier", "Quantity", "RawInput", "SIDES", "Sentence", "Side", "Span", "TimeExpression", "Token",
 ]
