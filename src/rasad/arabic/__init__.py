@@ -1,4 +1,8 @@
 """The Arabic language layer: knows Arabic, not the domain."""
-from .normalize import norm, normalize, strip_article
+from .normalize import light, norm, normalize, strip_article
+from .quantities import quantities
+from .sentences import sentences
+from .times import times
+from .tokens import split_clitics, tokenize
 
-__all__ = ["norm", "normalize", "strip_article"]
+__all__ = ["light", "norm", "normalize", "quantities", "sentences", "split_clitics", "strip_article", "times", "tokenize"]

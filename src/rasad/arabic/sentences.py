@@ -1,0 +1,96 @@
+"""Sentence spans of Arabic news text, offsets into the original text.
+
+A sentence ends at . ! ? ؟ ; ؛ … (a run of them counts once) and at every
+line break. It does not end at the Arabic comma "،", at a dot inside a
+number (3.5, 1.500, 12.5.2018) or a Latin name (syria.tv, U.S.), or at a dot
+after an abbreviation (د. م. ص. ق.م, data/abbreviations.yaml). Closing
+quotes and brackets right after the mark stay with the sentence they close.
+Spans are stripped of surrounding whitespace and invisible marks; empty ones
+are dropped.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Sentence
+from .normalize import norm
+from .resources import data_yaml
+
+_CLOSERS = "\"'»”’›)\\]}〞＂』」﴿"
+_MARKS = ".!?؟;؛…۔⸮⁏‼⁇⁈⁉"
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\u2028\u2029\x85"
+# One character class first, so the regex engine scans for it at C speed:
+# a run of end marks with the closing quotes/brackets after it, or a line
+# break (CRLF as one).
+_BOUNDARY = re.compile(rf"[{_MARKS}{_BREAKS}](?:(?<=[{_MARKS}])[{_MARKS}]*[{_CLOSERS}]*|(?<=\r)\n)?")
+# A word (letters with their marks, tatweel and inner dots: ق.م) right before a dot.
+_WORD_BEFORE = re.compile(r"(?:^|[^\w\u0640\u064b-\u065f\u0670.])([^\W\d_][\w\u0640\u064b-\u065f\u0670.]*)$")
+_LATIN_ALNUM = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
+_STRIP = (
+    " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad"
+)
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> tuple[frozenset[str], bool]:
+    d = data_yaml("abbreviations.yaml")
+    words = frozenset(norm(str(w)).replace(".", "") for w in d.get("words", ()))
+    return words, bool(d.get("single_letter", True))
+
+
+def _is_abbreviation(text: str, i: int) -> bool:
+    """Whether the dot at text[i] closes an abbreviation (د. ق.م Dr.)."""
+    m = _WORD_BEFORE.search(text, max(0, i - 16), i)
+    if not m:
+        return False
+    word = norm(m.group(1))
+    words, single = _abbreviations()
+    last = word.rsplit(".", 1)[-1]  # U.S. -> s
+    return (single and len(last) == 1) or word.replace(".", "") in words
+
+
+def _ends_here(text: str, m: re.Match) -> bool:
+    i = m.start()
+    if text[i] != "." or (i + 1 < len(text) and text[i + 1] in _MARKS):
+        return True
+    if i == 0:
+        return False
+    prev = text[i - 1]
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    if nxt and m.end() == i + 1:
+        if prev.isdigit() and nxt.isdigit():
+            return False  # 3.5  1.500  12.5.2018
+        if _LATIN_ALNUM.match(prev) and _LATIN_ALNUM.match(nxt):
+            return False  # syria.tv  e.g
+    return not _is_abbreviation(text, i)
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of `text`, in order, as stripped spans of the original."""
+    out: list[Sentence] = []
+    start = 0
+    n = len(text)
+    strip = _STRIP
+    for m in _BOUNDARY.finditer(text):
+        if text[m.start()] in _MARKS and not _ends_here(text, m):
+            continue
+        _add(text, start, m.end(), out, strip)
+        start = m.end()
+    if start < n:
+        _add(text, start, n, out, strip)
+    return out
+
+
+def _add(text: str, a: int, b: int, out: list[Sentence], strip: str) -> None:
+    seg = text[a:b]
+    core = seg.strip(strip)
+    if not core:
+        return
+    s = a + (len(seg) - len(seg.lstrip(strip)))
+    out.append(Sentence(s, s + len(core), core))
+
+
+__all__ = ["sentences"]
