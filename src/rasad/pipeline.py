@@ -6,11 +6,11 @@ spaCy's `Language.__call__` runs its components over one Doc.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from . import ingest as ingest_stage
-from .model import Document, IngestProblem
+from .model import Document, Extraction, IngestProblem
 from .settings import Settings
 from .store import Store
 
@@ -132,3 +132,25 @@ def _unique_id(doc: Document, store: Store, batch: _Batch) -> Document:
     if doc.id not in batch.ids and not store.known_ids([doc.id]):
         return doc
     return replace(doc, id=f"{doc.id}-{doc.content_hash[:10]}")
+
+
+def read_documents(paths: Iterable[str], settings: Settings) -> Iterator[Document | IngestProblem]:
+    """Every input as a clean Document (or the problem that stopped it), without storing anything."""
+    for item in ingest_stage.iter_inputs([str(p) for p in paths], settings):
+        if isinstance(item, IngestProblem):
+            yield item
+        else:
+            yield ingest_stage.to_document(item, settings)
+
+
+def extract_documents(paths: Iterable[str], settings: Settings) -> Iterator[tuple[Document, Extraction] | IngestProblem]:
+    """Read and extract every input: (document, extraction) pairs, or problems."""
+    from .extract import extract
+    from .knowledge import load
+
+    kb = load(settings)
+    for doc in read_documents(paths, settings):
+        if isinstance(doc, IngestProblem):
+            yield doc
+        else:
+            yield doc, extract(doc, kb, settings)

@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 # Command modules, registered in this order (the order of `rasad --help`).
-COMMAND_MODULES = ["ingest", "docs", "stats", "lookup", "knowledge"]
+COMMAND_MODULES = ["ingest", "extract", "docs", "stats", "lookup", "knowledge"]
 
 for _name in COMMAND_MODULES:
     try:

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Set everything up on a fresh machine and run the main job on the embedded
+# default (SQLite, ./rasad.db): ingest the bundled example corpus and show
+# what was found. Extra arguments are passed to `rasad ingest`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e .
+
+# Exit status 1 only means some inputs failed; the summary names them.
+.venv/bin/rasad ingest examples/corpus "$@" || [ $? -eq 1 ]
+.venv/bin/rasad stats
+.venv/bin/rasad docs list --limit 30

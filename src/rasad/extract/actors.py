@@ -1,0 +1,58 @@
+"""Actors a document names, generic references resolved to the actor in focus.
+
+"التنظيم" is the Islamic State where the article is about it, "النظام" the
+Syrian government; `ActorIndex.resolve_generic` weighs the actors named so
+far (most recent first) and the document's country.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import Context
+
+
+@dataclass(slots=True)
+class ActorHit:
+    start: int
+    end: int
+    actor: str  # knowledge id
+    side: str
+    sentence: int
+    generic: bool = False
+    surface: str = ""
+
+
+def resolve(ctx: Context) -> list[list[ActorHit]]:
+    """Actor hits per sentence (index-aligned with ctx.sentences)."""
+    actors = ctx.kb.actors
+    recent: list[str] = []
+    out: list[list[ActorHit]] = []
+    for si in ctx.sentences:
+        row: list[ActorHit] = []
+        for h in si.of("actor"):
+            a = actors.get(h.value)
+            if a is None:
+                continue
+            generic = a.generic
+            if generic:
+                a = actors.resolve_generic(h.value, recent, ctx.country) or a
+            else:
+                a = actors.get(actors.in_country(a.id, ctx.country)) or a
+            row.append(ActorHit(h.start, h.end, a.id, a.side, si.index, generic, ctx.doc.text[h.start:h.end]))
+            if not generic:
+                if a.id in recent:
+                    recent.remove(a.id)
+                recent.insert(0, a.id)
+        out.append(row)
+    return out
+
+
+def focus(per_sentence: list[list[ActorHit]], index: int, sides: tuple[str, ...] = ()) -> ActorHit | None:
+    """The last armed actor named at or before sentence `index` (optionally of given sides)."""
+    for k in range(index, -1, -1):
+        for h in reversed(per_sentence[k]):
+            if h.side in ("civilians", "unknown", "other"):
+                continue
+            if not sides or h.side in sides:
+                return h
+    return None

@@ -1,0 +1,321 @@
+"""Claims: numbers of people the text states, with kind, side, window, place, status and source.
+
+For each count the Arabic layer found in a sentence:
+
+1. it must count people: the counted noun is not a thing (مبنى، دبابة، دولار …),
+   a count corrected by "بل" gives way to the corrected one, "أحد" ("one of")
+   is no count;
+2. its kind comes from the nearest casualty or movement term in its clause
+   (مقتل، إصابة، اعتقال، خروج، لا يزالون …), or from the counted noun itself
+   (جثة، قتلى وجرحى); a companion word ("برفقة") passes on the kind of the
+   term before it; a later term with a plural pronoun ("وانشقاقهم") adds a
+   second kind for the same people;
+3. its side comes, in order, from the counted noun (civilian nouns), an actor
+   tied to the noun ("عنصرا للنظام", "من عناصر التنظيم", "في صفوف …"), an
+   actor in construct with the casualty term ("قتلى الأسد"), the loser of a
+   "suffer" verb ("خسارة"), the target of an "inflict" verb ("موقعين"), and
+   last the armed actor in focus;
+4. window and date from the sentence's time expressions, place from its
+   place names, status from denial and rumour cues and the attribution's
+   modality, source from the attribution frame that governs it.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from ..arabic.tokens import split_clitics
+from ..model import Attribution, Claim, Quantity, TimeExpression
+from .actors import ActorHit, focus
+from .attribution import Frame, source_at
+from .context import Context, Hit, SentenceInfo
+from .places import PlaceHit
+from .resources import patterns
+
+PLURAL_SUFFIXES = ("هم", "هن")
+ARMED_SIDES = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
+
+
+def _tok_index(si: SentenceInfo, offset: int) -> int:
+    return si.token_index(offset)
+
+
+def _between(si: SentenceInfo, a: int, b: int) -> str:
+    return si.text[max(0, a - si.start):max(0, b - si.start)]
+
+
+def _has_break(ctx: Context, si: SentenceInfo, a: int, b: int) -> bool:
+    """A clause break between offsets a < b (a break word, ':' or ';', or an attribution verb)."""
+    pat = patterns()
+    text = _between(si, a, b)
+    if ";" in text or "؛" in text or ":" in text or "." in text:
+        return True
+    words = {t.norm for t in si.tokens if a <= t.start and t.end <= b}
+    stems = {t.stem for t in si.tokens if a <= t.start and t.end <= b}
+    for w in pat.clause_breaks:
+        if " " in w:
+            if w in ctx.norm_of(a, b):
+                return True
+        elif w in words or w in stems:
+            return True
+    return any(h.kind == "attribution" and a <= h.start and h.end <= b for h in si.hits)
+
+
+def _words_between(si: SentenceInfo, a: int, b: int) -> int:
+    return sum(1 for t in si.tokens if a <= t.start and t.end <= b and t.kind != "punct")
+
+
+def _kind_terms(ctx: Context, si: SentenceInfo) -> list[Hit]:
+    """Casualty hits plus this stage's extra kind words, as Hits."""
+    pat = patterns()
+    hits = list(si.of("casualty"))
+    taken = [(h.start, h.end) for h in hits]
+    for t in si.tokens:
+        if t.kind != "word" or any(s <= t.start < e for s, e in taken):
+            continue
+        for kind, words in pat.extra_kinds.items():
+            if t.norm in words or t.stem in words:
+                hits.append(Hit(t.start, t.end, "casualty", kind, matched=t.norm))
+                break
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _noun(ctx: Context, q: Quantity) -> tuple[str, str] | None:
+    if q.noun_start is None or q.noun_end is None:
+        return None
+    word = ctx.norm_of(q.noun_start, q.noun_end).split()
+    if not word:
+        return None
+    _, stem, _ = split_clitics(word[0])
+    return word[0], stem
+
+
+def _is_thing(ctx: Context, q: Quantity) -> bool:
+    pat = patterns()
+    noun = _noun(ctx, q)
+    if noun is None:
+        return False
+    w, stem = noun
+    return w in pat.non_person or stem in pat.non_person or ("ال" + stem) in pat.non_person
+
+
+def _corrected(ctx: Context, si: SentenceInfo, q: Quantity) -> bool:
+    """"بعشرات بل مئات": the first number gives way to the one after "بل"."""
+    pat = patterns()
+    nxt = [x for x in si.quantities if x.start >= q.end and x.kind == "count"]
+    if not nxt:
+        return False
+    gap = ctx.norm_of(q.end, nxt[0].start).split()
+    return 0 < len(gap) <= 2 and any(g.lstrip("و") in pat.correction for g in gap)
+
+
+def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit]) -> tuple[Hit | None, str | None]:
+    """The kind term governing q, and its kind."""
+    pat = patterns()
+    # the counted noun itself ("جثة", "قتلى وجرحى", "قتيلين")
+    if q.noun_start is not None:
+        own = [h for h in terms if h.start <= q.noun_start < h.end or h.start <= q.start < h.end]
+        if own:
+            h = max(own, key=lambda h: (h.value == "killed_or_wounded", h.end - h.start))
+            return h, h.value
+    before = [h for h in terms if h.end <= q.start]
+    after = [h for h in terms if h.start >= (q.noun_end or q.end)]
+    best: tuple[float, Hit] | None = None
+    for h in reversed(before):
+        d = _words_between(si, h.end, q.start)
+        if d > 12 or _has_break(ctx, si, h.end, q.start):
+            break
+        best = (d, h)
+        break
+    # a companion word ("برفقة تسعة أشخاص"): the kind of the term before it
+    prev = [t for t in si.tokens if t.end <= q.start and t.kind == "word"][-2:]
+    if any(t.norm in pat.companions or t.stem in pat.companions for t in prev):
+        earlier = [h for h in before if h.end <= prev[0].start]
+        if earlier:
+            return earlier[-1], earlier[-1].value
+    for h in after:
+        d = _words_between(si, q.noun_end or q.end, h.start)
+        if d > 6 or _has_break(ctx, si, q.end, h.start):
+            break
+        if best is None or d + 0.5 < best[0]:
+            best = (d, h)
+        break
+    if best is None:
+        return None, None
+    return best[1], best[1].value
+
+
+def _extra_kinds(ctx: Context, si: SentenceInfo, q: Quantity, kind: str, terms: list[Hit]) -> list[str]:
+    """Later terms whose plural pronoun points back at the counted people ("وانشقاقهم")."""
+    out = []
+    for h in terms:
+        if h.start <= q.end or h.value == kind or h.value in out:
+            continue
+        word = ctx.doc.text[h.start:h.end]
+        nw = ctx.norm_of(h.start, h.end).split()[-1] if word.strip() else ""
+        if nw.endswith(PLURAL_SUFFIXES) and h.value in ("defected", "arrested", "killed", "wounded", "captured"):
+            out.append(h.value)
+    return out
+
+
+def _actor_after(si: SentenceInfo, actors: list[ActorHit], end: int, ctx: Context) -> ActorHit | None:
+    """An actor tied to the counted noun: right after it, through ل / من / في صفوف / لدى."""
+    for a in actors:
+        if a.start < end:
+            continue
+        gap = ctx.norm_of(end, a.start).split()
+        if len(gap) > 3:
+            return None
+        link = {"من", "في", "صفوف", "لدى", "عناصر", "مقاتلي", "التابعين", "التابعه", "التابع", "قوات", "ضمن",
+                "عنصرا", "عنصر", "ومقاتلي", "جنود", "وحدات"}
+        if all(g.strip('"«»“”') in link or g.strip('"«»“”') == "" for g in gap):
+            return a
+        return None
+    return None
+
+
+def _pronoun_owner(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity) -> ActorHit | None:
+    """"من عناصره" / "من مقاتليها": the possessor is the actor the sentence is about."""
+    end = q.noun_end or q.end
+    following = [t for t in si.tokens if t.start >= end and t.kind == "word"][:3]
+    for t in following:
+        if t.suffix in ("ه", "ها", "هم") and t.stem in ("عناصر", "مقاتلي", "صفوف", "مقاتل", "عنصر", "جنود", "افراد"):
+            before = [a for a in actors if a.end <= q.start and a.side in ARMED_SIDES]
+            return before[0] if before else None
+    return None
+
+
+def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: str,
+          actors: list[ActorHit], per_sentence: list[list[ActorHit]]) -> tuple[str, str | None]:
+    pat = patterns()
+    # 1. the counted noun
+    roles = [h for h in si.of("side_cue") if q.noun_start is not None and h.start <= q.noun_start < h.end]
+    civilian = any(h.value == "civilians" or h.group == "civilian" for h in roles)
+    if civilian:
+        return "civilians", None
+    civil_actor = [a for a in actors if q.noun_start is not None and a.start <= q.noun_start < a.end
+                   and a.side == "civilians"]
+    if civil_actor:
+        return "civilians", None
+    # 2. an actor tied to the noun
+    a = _actor_after(si, actors, q.noun_end or q.end, ctx)
+    if a is not None and a.side in ARMED_SIDES + ("civilians",):
+        return a.side, a.actor
+    a = _pronoun_owner(ctx, si, actors, q)
+    if a is not None:
+        return a.side, a.actor
+    noun = _noun(ctx, q)
+    person = noun is not None and (noun[0] in pat.person_nouns or noun[1] in pat.person_nouns)
+    # 3. an actor in construct with the casualty term ("قتلى الأسد", "عدد القتلى لدى التنظيم")
+    if term is not None and term.end <= q.start:
+        a = _actor_after(si, actors, term.end, ctx)
+        if a is not None and a.start < q.start and a.side in ARMED_SIDES:
+            return a.side, a.actor
+    if person:
+        return "unknown", None
+    # 4. suffer / inflict verbs
+    words_before = [t for t in si.tokens if t.end <= q.start and t.kind == "word"]
+    if any(t.norm in pat.inflict or t.stem in pat.inflict for t in words_before):
+        subj = next((x for x in actors if x.end <= q.start and x.side in ARMED_SIDES), None)
+        other = [x for x in actors if x.side in ARMED_SIDES and (subj is None or x.side != subj.side)]
+        if other:
+            return other[0].side, other[0].actor
+    if term is not None and (term.matched in pat.suffer or ctx.norm_of(term.start, term.end) in pat.suffer):
+        before = [x for x in actors if x.end <= term.start and x.side in ARMED_SIDES]
+        if before:
+            return before[-1].side, before[-1].actor
+    # 5. the armed actor in focus (before the count)
+    before = [x for x in actors if x.end <= q.start and x.side in ARMED_SIDES]
+    if before and kind not in ("killed", "wounded", "killed_or_wounded"):
+        return before[-1].side, before[-1].actor
+    if si.index > 0 and kind not in ("killed", "wounded", "killed_or_wounded"):
+        f = focus(per_sentence, si.index - 1, ARMED_SIDES)
+        if f is not None:
+            return f.side, f.actor
+    if kind in ("killed", "wounded", "killed_or_wounded"):
+        armed = {x.side for x in actors if x.side in ARMED_SIDES}
+        if len(armed) == 1 and noun is not None:
+            return armed.pop(), None
+    return "unknown", None
+
+
+def _window(ctx: Context, si: SentenceInfo, q: Quantity) -> tuple[date | None, date | None, bool]:
+    pat = patterns()
+    times: list[TimeExpression] = [t for t in si.times if t.date_end is not None or t.date_start is not None]
+    windows = [t for t in times if t.kind in ("window", "since")]
+    if windows:
+        t = min(windows, key=lambda t: abs(t.start - q.start))
+        start, end = t.date_start, t.date_end or ctx.published
+        long = start is None or end is None or (end - start).days + 1 >= pat.cumulative_days
+        return start, end, long
+    dates = [t for t in times if t.kind in ("date", "relative")]
+    if dates:
+        t = min(dates, key=lambda t: abs(t.start - q.start))
+        return t.date_start, t.date_end, False
+    return None, ctx.published, False
+
+
+def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> str | None:
+    """asserted | denied | rumored, or None when the count is feared, threatened or planned."""
+    pat = patterns()
+    cues = [h for h in si.of("cue") if h.end <= q.start or h.start - q.end < 30]
+    if any(h.value in pat.not_happened and h.end <= q.start for h in cues):
+        return None
+    if src.modality == "deny" or any(h.value == "denied" for h in cues if h.end <= q.start):
+        return "denied"
+    if any(h.value == "rumoured" for h in cues if h.end <= q.start):
+        return "rumored"
+    return "asserted"
+
+
+def _place(si: SentenceInfo, q: Quantity) -> PlaceHit | None:
+    after = [p for p in si.places if p.start >= q.end]
+    before = [p for p in si.places if p.end <= q.start]
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
+def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[ActorHit]]) -> list[Claim]:
+    pat = patterns()
+    out: list[Claim] = []
+    for si in ctx.sentences:
+        if not si.quantities:
+            continue
+        terms = _kind_terms(ctx, si)
+        seen: set[tuple[str, str, int]] = set()
+        times_spans = [(t.start, t.end) for t in si.times]
+        for q in si.quantities:
+            if q.kind != "count" or q.value <= 0:
+                continue
+            if any(s <= q.start < e for s, e in times_spans):
+                continue
+            if q.value == 1 and ctx.norm_of(q.start, q.end).lstrip("و") in pat.one_of:
+                continue
+            if _is_thing(ctx, q) or _corrected(ctx, si, q):
+                continue
+            term, kind = _kind_for(ctx, si, q, terms)
+            if kind is None:
+                continue
+            src = source_at(frames[si.index], q.start)
+            status = _status(ctx, si, q, src)
+            if status is None:
+                continue
+            side, actor = _side(ctx, si, q, term, kind, actors[si.index], actors)
+            start, end, cumulative = _window(ctx, si, q)
+            ph = _place(si, q)
+            for k in [kind] + _extra_kinds(ctx, si, q, kind, terms):
+                key = (k, side, q.value)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(Claim(
+                    kind=k, side=side, count=q.value, qualifier=q.qualifier, status=status, source=src,
+                    date_start=start, date_end=end,
+                    place=ph.place.name if ph else None, place_id=ph.place.id if ph else None,
+                    lat=ph.place.lat if ph else None, lon=ph.place.lon if ph else None,
+                    start=q.start, end=q.end, evidence_start=si.start, evidence_end=si.end,
+                    upper=q.upper, cumulative=cumulative, actor=actor,
+                    confidence=0.9 if term is not None and side != "unknown" else 0.6,
+                ))
+    return out

@@ -1,0 +1,146 @@
+"""One pass of analysis over a document that every extractor reads.
+
+`analyse(doc, kb)` runs the Arabic layer (normalisation, sentences,
+quantities, time expressions) and the knowledge scanners (places, actors,
+event triggers, modality cues, casualty terms, side cues, attribution verbs,
+known sources) once, converts every span to offsets in `doc.text`, and files
+each item under the sentence it falls in. Extractors then work sentence by
+sentence without scanning the text again.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..arabic import normalize, quantities, sentences, times, tokenize
+from ..knowledge import KnowledgeBase
+from ..model import Document, Normalized, Quantity, Sentence, TimeExpression, Token
+
+
+@dataclass(slots=True)
+class Hit:
+    """A vocabulary or knowledge match with offsets into the document text."""
+
+    start: int
+    end: int
+    kind: str  # trigger | cue | casualty | side_cue | attribution | source | actor | place
+    value: str  # sub-event type, cue kind, claim kind, side, modality, source id, actor id, place id
+    group: str = ""
+    lemma: str = ""
+    matched: str = ""  # the matching form of the matched words
+    ids: tuple[str, ...] = ()  # places: every id the name may denote
+    ambiguous: bool = False
+
+
+@dataclass(slots=True)
+class SentenceInfo:
+    index: int
+    start: int
+    end: int
+    text: str
+    norm: str  # matching form of the sentence
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    places: list = field(default_factory=list)  # resolved PlaceHits (extract.places)
+
+    def of(self, *kinds: str) -> list[Hit]:
+        return [h for h in self.hits if h.kind in kinds]
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token that ends after `offset`."""
+        ends = [t.end for t in self.tokens]
+        return bisect.bisect_right(ends, offset)
+
+    def words_before(self, offset: int, n: int = 3) -> list[Token]:
+        k = bisect.bisect_right([t.end for t in self.tokens], offset)
+        return [t for t in self.tokens[max(0, k - n):k] if t.kind != "punct"][-n:] if k else []
+
+    def words_after(self, offset: int, n: int = 3) -> list[Token]:
+        k = bisect.bisect_left([t.start for t in self.tokens], offset)
+        return self.tokens[k:k + n]
+
+
+@dataclass(slots=True)
+class Context:
+    doc: Document
+    kb: KnowledgeBase
+    published: date | None
+    normalized: Normalized
+    sentences: list[SentenceInfo]
+    country: str | None = None  # the country most places fall in
+
+    def sentence_at(self, offset: int) -> SentenceInfo | None:
+        starts = [s.start for s in self.sentences]
+        k = bisect.bisect_right(starts, offset) - 1
+        return self.sentences[k] if k >= 0 and offset < self.sentences[k].end else None
+
+    def norm_of(self, start: int, end: int) -> str:
+        """The matching form of an original-text span."""
+        return normalize(self.doc.text[start:end]).text
+
+
+def _orig(n: Normalized, s: int, e: int) -> tuple[int, int]:
+    return n.orig_span(s, e)
+
+
+def analyse(doc: Document, kb: KnowledgeBase) -> Context:
+    text = doc.text
+    n = normalize(text)
+    sents: list[Sentence] = sentences(text)
+    infos = [SentenceInfo(i, s.start, s.end, s.text, normalize(s.text).text) for i, s in enumerate(sents)]
+    starts = [s.start for s in infos]
+
+    def place_in(start: int) -> SentenceInfo | None:
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and start < infos[k].end:
+            return infos[k]
+        return None
+
+    for tok in tokenize(text):
+        si = place_in(tok.start)
+        if si:
+            si.tokens.append(tok)
+    for q in quantities(text):
+        si = place_in(q.start)
+        if si:
+            si.quantities.append(q)
+    for t in times(text, doc.published, normalized=n):
+        si = place_in(t.start)
+        if si:
+            si.times.append(t)
+
+    vocab = kb.vocab
+    scans = [
+        ("trigger", vocab.find_triggers(n)),
+        ("cue", vocab.find_cues(n)),
+        ("casualty", vocab.find_casualties(n)),
+        ("side_cue", vocab.find_side_cues(n)),
+        ("attribution", vocab.find_attributions(n)),
+        ("source", vocab.find_sources(n)),
+        ("actor", kb.actors.find(n.text)),
+    ]
+    for kind, matches in scans:
+        for m in matches:
+            s, e = _orig(n, m.start, m.end)
+            si = place_in(s)
+            if si:
+                si.hits.append(Hit(s, e, kind, m.value, m.group, m.lemma, m.matched or n.text[m.start:m.end]))
+    countries: dict[str, int] = {}
+    gaz = kb.gazetteer
+    for m in gaz.scan(text):
+        si = place_in(m.start)
+        if si:
+            si.hits.append(Hit(m.start, m.end, "place", m.ids[0], matched=m.key, ids=tuple(m.ids),
+                               ambiguous=m.ambiguous))
+            p = gaz.get(m.ids[0])
+            if p is not None and p.level not in ("country", "region"):
+                countries[p.country] = countries.get(p.country, 0) + 1
+    for si in infos:
+        si.hits.sort(key=lambda h: (h.start, -h.end))
+        si.quantities.sort(key=lambda q: q.start)
+        si.times.sort(key=lambda t: t.start)
+    country = max(countries, key=countries.get) if countries else None
+    return Context(doc, kb, doc.published, n, infos, country)

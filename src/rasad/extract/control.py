@@ -1,0 +1,164 @@
+"""Control statements: who holds or took which place.
+
+- gained: a gain form (سيطر، استعاد، تقدم في، دخل، بسط سيطرته، "سيطرة X على")
+  with its subject actor and the places listed after it in the clause (or,
+  when none follows, the place the sentence is about: "في حي التضامن …
+  مسيطرين على مواقع جديدة"); "يسقط بيد X" gives the place before it to X.
+- holds: a present-tense or stative form (يسيطر على، تحت سيطرة، الخاضعة
+  لسيطرة، مناطق سيطرة X في، معقله) with its actor and places: after
+  "يسيطر على", before "الخاضعة لسيطرة" and "تحت سيطرة".
+A list of places continues through و, commas, place words and partitives
+("أجزاء من", "كامل", "أطراف"); anything else ends it.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from ..arabic.normalize import norm
+from ..model import Attribution, Control
+from .actors import ActorHit, focus
+from .attribution import Frame, source_at
+from .context import Context, SentenceInfo
+from .forms import find
+from .places import PlaceHit
+from .resources import patterns
+
+ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
+# forms whose places come before them
+BEFORE_FORMS = {norm(w) for w in ("الخاضعة", "الخاضع", "الخاضعين", "الخاضعتين", "تحت سيطرة", "بيد", "بيده", "سقط",
+                                  "يسقط", "سقوط")}
+AFTER_IN = {norm(w) for w in ("مناطق سيطرة", "مناطق سيطرته", "مناطق سيطرتها")}
+STATIVE_GAIN = {norm(w) for w in ("سقط", "يسقط", "سقوط")}
+GLUE = {norm(w) for w in ("و", "أجزاء", "اجزاء", "من", "كامل", "أطراف", "اطراف", "محيط", "معظم", "قسم", "مساحات",
+                          "واسعة", "في", "كل", "بعض", "مناطق", "أحياء", "حي", "بلدة", "بلدات", "مدينة", "مخيم",
+                          "قرية", "قرى", "منطقة", "وحي", "وبلدة", "ومخيم", "والتقدم", "التقدم", "داخل", "الدمشقي",
+                          "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "ريف", "محافظة", "عموم")}
+
+
+def _actor_for(si: SentenceInfo, actors: list[ActorHit], start: int, end: int, ctx: Context,
+               per_sentence: list[list[ActorHit]], after_first: bool) -> ActorHit | None:
+    armed = [a for a in actors if a.side in ARMED]
+    following = [a for a in armed if a.start >= end and len(ctx.norm_of(end, a.start).split()) <= 2]
+    preceding = [a for a in armed if a.end <= start]
+    if after_first and following:
+        return following[0]
+    if preceding:
+        return preceding[-1]
+    if following:
+        return following[0]
+    return focus(per_sentence, si.index - 1, ARMED) if si.index > 0 else None
+
+
+def _gap_ok(ctx: Context, a: int, b: int) -> bool:
+    words = [w.strip('"«»“”()') for w in ctx.norm_of(a, b).replace("،", " ، ").replace(",", " , ").split()]
+    return all(w in GLUE or w in ("،", ",", "-", "") or w.lstrip("و") in GLUE for w in words)
+
+
+def _list_after(ctx: Context, si: SentenceInfo, end: int, max_first_gap: int = 6) -> list[PlaceHit]:
+    out: list[PlaceHit] = []
+    pos = end
+    for p in si.places:
+        if p.start < end:
+            continue
+        if not out:
+            gap = ctx.norm_of(pos, p.start).split()
+            if len(gap) > max_first_gap or any(c in ctx.doc.text[pos:p.start] for c in ".;:؛"):
+                break
+            if not _gap_ok(ctx, pos, p.start) and len(gap) > 3:
+                break
+        elif not _gap_ok(ctx, pos, p.start):
+            break
+        out.append(p)
+        pos = p.end
+    return out
+
+
+def _list_before(ctx: Context, si: SentenceInfo, start: int) -> list[PlaceHit]:
+    out: list[PlaceHit] = []
+    pos = start
+    for p in reversed(si.places):
+        if p.end > start:
+            continue
+        if not _gap_ok(ctx, p.end, pos) and len(ctx.norm_of(p.end, pos).split()) > (0 if out else 1):
+            break
+        out.insert(0, p)
+        pos = p.start
+    return out
+
+
+def _dates(ctx: Context, si: SentenceInfo, gained: bool) -> tuple[date | None, date | None]:
+    days = [t for t in si.times if t.kind in ("date", "relative") and t.date_end is not None]
+    if gained and days:
+        return days[0].date_start, days[0].date_end
+    return None, ctx.published
+
+
+def _status(si: SentenceInfo, at: int, src: Attribution) -> str | None:
+    pat = patterns()
+    cues = [h for h in si.of("cue") if h.end <= at]
+    if any(h.value in pat.not_happened for h in cues if at - h.end < 60):
+        return None
+    if src.modality == "deny" or any(h.value == "denied" for h in cues):
+        return "denied"
+    if any(h.value == "rumoured" for h in cues):
+        return "rumored"
+    return "asserted"
+
+
+def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[ActorHit]]) -> list[Control]:
+    pat = patterns()
+    out: list[Control] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(ph: PlaceHit, side: str, actor: str | None, change: str, si: SentenceInfo, at: int) -> None:
+        src = source_at(frames[si.index], at)
+        status = _status(si, at, src)
+        if status is None:
+            return
+        key = (ph.place.id, side, change)
+        if key in seen:
+            return
+        seen.add(key)
+        ds, de = _dates(ctx, si, change == "gained")
+        out.append(Control(ph.place.name, ph.place.id, ph.place.lat, ph.place.lon, side, actor, change, ds, de,
+                           status, src, ph.start, ph.end, si.start, si.end,
+                           confidence=0.8 if actor else 0.6))
+
+    for si in ctx.sentences:
+        if not si.places:
+            continue
+        row = actors[si.index]
+        holds = find(si, pat.holds_forms)
+        gains = find(si, pat.gain_forms)
+        held_spans = [(si.tokens[a].start, si.tokens[b - 1].end) for a, b, _ in holds]
+        for a, b, form in holds:
+            start, end = si.tokens[a].start, si.tokens[b - 1].end
+            actor = _actor_for(si, row, start, end, ctx, actors, after_first=form in ("يسيطر", "تسيطر"))
+            if actor is None:
+                continue
+            if form in BEFORE_FORMS:
+                places = _list_before(ctx, si, start)
+                if form in STATIVE_GAIN:
+                    for ph in places:
+                        add(ph, actor.side, actor.actor, "gained", si, start)
+                    continue
+            elif form in AFTER_IN or form.startswith("معقل") or form in ("يتمركز", "يتحصن"):
+                places = _list_after(ctx, si, end, max_first_gap=3)
+            else:
+                places = _list_after(ctx, si, end)
+            for ph in places:
+                add(ph, actor.side, actor.actor, "holds", si, start)
+        for a, b, form in gains:
+            start, end = si.tokens[a].start, si.tokens[b - 1].end
+            if any(s <= start < e for s, e in held_spans):
+                continue
+            actor = _actor_for(si, row, start, end, ctx, actors, after_first=True)
+            if actor is None:
+                continue
+            places = _list_after(ctx, si, end)
+            if not places:
+                before = [p for p in si.places if p.end <= start and not p.anaphoric]
+                places = before[-1:] if before else []
+            for ph in places:
+                add(ph, actor.side, actor.actor, "gained", si, start)
+    return out

@@ -1,0 +1,54 @@
+"""Find multi-word forms among a sentence's tokens, tolerant of proclitics and suffixes."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..model import Token
+from .context import SentenceInfo
+
+PROCLITICS = "وفبل"
+
+
+@lru_cache(maxsize=65536)
+def _variants(norm: str, stem: str, prefix: str, suffix: str) -> frozenset[str]:
+    v = {norm, stem}
+    if prefix and stem:
+        v.add(prefix[-2:] + stem if prefix.endswith("ال") else stem)
+        if "ال" in prefix:
+            v.add("ال" + stem)
+    s = norm
+    for _ in range(2):
+        if len(s) > 3 and s[0] in PROCLITICS:
+            s = s[1:]
+            v.add(s)
+    if suffix and stem:
+        v.add(stem + suffix)
+    return frozenset(v)
+
+
+def variants(t: Token) -> frozenset[str]:
+    return _variants(t.norm, t.stem, t.prefix, t.suffix)
+
+
+def find(si: SentenceInfo, forms: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(first token index, last token index + 1, form) for every form found, longest first at a position."""
+    words = [t for t in si.tokens]
+    vs = [variants(t) if t.kind in ("word", "number") else frozenset({t.text}) for t in words]
+    out: list[tuple[int, int, str]] = []
+    split = [(f, f.split()) for f in forms]
+    i = 0
+    while i < len(words):
+        hit = None
+        for f, parts in split:  # forms are sorted longest first
+            n = len(parts)
+            if i + n > len(words):
+                continue
+            if all(parts[j] in vs[i + j] for j in range(n)):
+                hit = (i, i + n, f)
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out

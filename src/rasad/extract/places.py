@@ -1,0 +1,193 @@
+"""Places a document names: which name hits are places, which place each denotes, and anaphora.
+
+- A name that is also a common word ("الميدان", "التقدم", "العروبة") is a
+  place only after a place word ("حي الميدان", "شارع العروبة") or inside a
+  list such a word opened ("أحياء العروبة والتقدم"), and not when a
+  preposition follows it ("التقدم في التضامن" is an advance).
+- A name that several places share goes to the candidate nearest the
+  document's other places.
+- "المخيم", "الحي", "البلدة" refer back to the last camp, neighbourhood or
+  town named.
+- A region named as a direction of a place ("جنوبي دمشق") also names that place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..arabic.normalize import norm
+from ..model import Place, PlaceRef, Token
+from .context import Context, Hit, SentenceInfo
+from .resources import patterns
+
+QUOTES = set('"\'“”«»')
+
+
+@dataclass(slots=True)
+class PlaceHit:
+    start: int
+    end: int
+    place: Place
+    sentence: int
+    anaphoric: bool = False
+    surface: str = ""
+
+
+def _prev_words(si: SentenceInfo, offset: int, n: int = 2) -> list[Token]:
+    """Up to n word tokens before offset, skipping quotes (but not other punctuation)."""
+    out: list[Token] = []
+    k = si.token_index(offset) - 1
+    while k >= 0 and len(out) < n:
+        t = si.tokens[k]
+        if t.end > offset:
+            k -= 1
+            continue
+        if t.kind == "punct":
+            if t.text in QUOTES:
+                k -= 1
+                continue
+            out.append(t)  # other punctuation stops the look-back
+            break
+        out.append(t)
+        k -= 1
+    return out
+
+
+def _next_word(si: SentenceInfo, offset: int) -> Token | None:
+    k = si.token_index(offset)
+    while k < len(si.tokens):
+        t = si.tokens[k]
+        if t.start >= offset and not (t.kind == "punct" and t.text in QUOTES):
+            return t
+        k += 1
+    return None
+
+
+def _is_head(tok: Token, pat) -> bool:
+    return tok.kind == "word" and (tok.norm in pat.place_heads or tok.stem in pat.place_heads
+                                   or ("ال" + tok.stem) in pat.place_heads)
+
+
+def _accept(si: SentenceInfo, h: Hit, accepted: list[PlaceHit], pat) -> bool:
+    if not h.ambiguous:
+        return True
+    prev = _prev_words(si, h.start, 2)
+    if prev and _is_head(prev[0], pat):
+        return True
+    nxt = _next_word(si, h.end)
+    if nxt is not None and nxt.kind == "word" and (nxt.norm in pat.not_after or nxt.stem in pat.not_after
+                                                   and nxt.prefix == ""):
+        return False
+    # A list continuation: "أحياء A و B" / "A، B": the previous place in this sentence
+    # is close and joined by و or a comma, and the list was opened by a place word.
+    same = [p for p in accepted if p.sentence == si.index and not p.anaphoric]
+    if same:
+        last = same[-1]
+        gap = si.text[last.end - si.start:h.start - si.start]
+        if len(gap.strip(" ،,\"'“”«»")) <= 1 and ("و" in gap or "،" in gap or "," in gap or gap.strip() == ""):
+            return True
+        tok = _prev_words(si, h.start, 1)
+        if tok and tok[0].prefix.startswith("و") and len(gap) <= 3:
+            return True
+    # Names glued to the conjunction: "والتقدم" right after a listed place
+    first = si.text[h.start - si.start:h.start - si.start + 1]
+    if first == "و" and same and h.start - same[-1].end <= 3:
+        return True
+    return False
+
+
+def _centroid(ctx: Context) -> tuple[float, float] | None:
+    gaz = ctx.kb.gazetteer
+    pts = []
+    for si in ctx.sentences:
+        for h in si.of("place"):
+            if len(h.ids) == 1 and not h.ambiguous:
+                p = gaz.get(h.ids[0])
+                if p and p.lat is not None and p.level not in ("country", "region", "governorate"):
+                    pts.append((p.lat, p.lon))
+    if not pts:
+        return None
+    return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+
+
+def _choose(ctx: Context, ids: tuple[str, ...], centre) -> Place | None:
+    gaz = ctx.kb.gazetteer
+    places = [p for p in (gaz.get(i) for i in ids) if p is not None]
+    if not places:
+        return None
+    if len(places) == 1 or centre is None:
+        return places[0]
+    located = [p for p in places if p.lat is not None]
+    if not located:
+        return places[0]
+    return min(located, key=lambda p: gaz.distance_km((p.lat, p.lon), centre) or 0.0)
+
+
+def _kind(place: Place, key: str) -> str:
+    if key.startswith("مخيم") or "مخيم" in norm(place.name):
+        return "camp"
+    return place.level
+
+
+def resolve(ctx: Context) -> list[PlaceHit]:
+    """Accepted place hits, in text order, with anaphora resolved; also filed on each sentence."""
+    pat = patterns()
+    centre = _centroid(ctx)
+    out: list[PlaceHit] = []
+    last_of_kind: dict[str, Place] = {}
+    for si in ctx.sentences:
+        named = si.of("place")
+        for h in named:
+            if not _accept(si, h, out, pat):
+                continue
+            place = _choose(ctx, h.ids, centre)
+            if place is None:
+                continue
+            ph = PlaceHit(h.start, h.end, place, si.index, surface=ctx.doc.text[h.start:h.end])
+            out.append(ph)
+            si.places.append(ph)
+            last_of_kind[_kind(place, h.matched)] = place
+            if place.level in ("town",):
+                last_of_kind.setdefault("town", place)
+        # anaphora: a definite place noun not followed by a name
+        for tok in si.tokens:
+            if tok.kind != "word":
+                continue
+            key = "ال" + tok.stem if tok.prefix.endswith("ال") or tok.prefix.endswith("لل") else tok.norm
+            kinds = pat.anaphors.get(key)
+            if not kinds or tok.suffix:
+                continue
+            if any(p.start <= tok.start < p.end for p in si.places):
+                continue
+            nxt = _next_word(si, tok.end)
+            if nxt is not None and any(p.start <= nxt.start < p.end for p in si.places):
+                continue  # "مخيم اليرموك": the name follows
+            ref = next((last_of_kind[k] for k in kinds if k in last_of_kind), None)
+            if ref is not None:
+                ph = PlaceHit(tok.start, tok.end, ref, si.index, anaphoric=True, surface=tok.text)
+                si.places.append(ph)
+        si.places.sort(key=lambda p: p.start)
+    return out
+
+
+def _direction_target(ctx: Context, ph: PlaceHit, pat) -> Place | None:
+    """For a region named "جنوبي دمشق", the place it is a direction of."""
+    words = norm(ph.surface).split()
+    if len(words) < 2 or words[0].lstrip("وفبلك") not in pat.directions:
+        return None
+    rest = " ".join(words[1:])
+    best = ctx.kb.gazetteer.best(rest)
+    return best if best is not None and best.id != ph.place.id else None
+
+
+def place_refs(ctx: Context, hits: list[PlaceHit]) -> tuple[PlaceRef, ...]:
+    """Every distinct place named, once, with all its spans (anaphora excluded)."""
+    pat = patterns()
+    by_id: dict[str, tuple[Place, list[tuple[int, int]]]] = {}
+    for ph in hits:
+        if ph.anaphoric:
+            continue
+        target = _direction_target(ctx, ph, pat) if ph.place.level == "region" else None
+        place = target or ph.place
+        entry = by_id.setdefault(place.id, (place, []))
+        entry[1].append((ph.start, ph.end))
+    return tuple(PlaceRef(p.name, p.id, p.lat, p.lon, p.level, tuple(spans)) for p, spans in by_id.values())
