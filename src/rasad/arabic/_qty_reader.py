@@ -1,0 +1,476 @@
+"""What each number in a text is: `rasad.arabic.quantities`' reader.
+
+Walks the tokens of a normalised text, reads every number with the grammar,
+and decides from its neighbours what it is: a range, its qualifier (قرابة،
+أكثر من، على الأقل), its kind (count, percent, money, year, ordinal,
+duration, other), its counted noun, or no amount at all (a date).
+"""
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import replace
+
+from ..model import Quantity
+from ._qty_grammar import _DIGITS, _Num, _Parser
+from ._qty_lexicon import (
+    _CLITIC_TOKENS, _PHRASE_CLITICS, _Phrases, _atom, _bare, _in_set, _noun_key, _splits, _triggers,
+)
+
+# --------------------------------------------------------------------------- driver
+
+
+def _round(v: float) -> int:
+    return int(math.floor(v + 0.5))
+
+
+class _Reader(_Parser):
+    """Walks the tokens once, building Quantity records."""
+
+    def run(self) -> list[Quantity]:
+        """Every quantity, reading only at tokens that may begin one."""
+        out: list[Quantity] = []
+        trig = _triggers()
+        digits = _DIGITS
+        done = 0
+        for k in [i for i, w in enumerate(self.toks.texts) if w in trig or w[0] in digits]:
+            if k < done:
+                continue
+            tk = self.toks[k]
+            res = None
+            if tk.kind == "num":
+                res = self.read_number(k)
+            elif tk.kind == "clock":
+                res = Quantity(tk.start, tk.end, int(tk.text.split(":")[0]), "exact", "other"), k + 1
+            elif tk.kind == "word" and tk.text in trig:
+                res = self.read_word(k)
+            if res is None:
+                continue
+            q, k2 = res
+            if q is not None:
+                out.append(q)
+            done = max(k2, k + 1)
+        return out
+
+    # ---- context
+
+    def prev_word(self, k: int) -> str:
+        """The word before token k, skipping standalone clitics (لـ، الـ)."""
+        k -= 1
+        while k >= 0 and self.word(k) in _CLITIC_TOKENS:
+            k -= 1
+        return self.word(k)
+
+    def skip_back(self, k: int) -> int:
+        """Index one past the last token before k that is not a standalone clitic."""
+        while k > 0 and self.word(k - 1) in _CLITIC_TOKENS:
+            k -= 1
+        return k
+
+    def phrase_before(self, k: int, phrases: _Phrases) -> tuple[tuple[str, ...], str] | None:
+        """A phrase ending just before token k; its first word may carry a proclitic."""
+        cands = phrases.by_last.get(self.word(k - 1)) if k > 0 else None
+        if not cands:
+            return None
+        for p, val in cands:
+            L = len(p)
+            if k - L < 0:
+                continue
+            if L == 1:
+                return p, val
+            if any(self.word(k - L + x) != p[x] for x in range(1, L - 1)):
+                continue
+            w = self.word(k - L)
+            if w == p[0] or any(w == pre + p[0] for pre in _PHRASE_CLITICS):
+                return p, val
+        return None
+
+    def phrase_after(self, k: int, phrases: _Phrases) -> tuple[tuple[str, ...], str] | None:
+        if k >= self.n:
+            return None
+        cands = phrases.by_first.get(self.toks.texts[k])
+        if not cands:
+            return None
+        for p, val in cands:
+            if all(self.word(k + x) == p[x] or self.is_sym(k + x, p[x]) for x in range(1, len(p))):
+                return p, val
+        return None
+
+    def in_set(self, w: str, s: frozenset[str]) -> bool:
+        """Whether some reading of `w` without proclitics is in `s`."""
+        return _in_set(w, s) if w else False
+
+    # ---- readers
+
+    def read_word(self, k: int):
+        lx = self.lx
+        w = self.words[k]
+        a = _atom(lx, w)
+        if a is None:
+            return self.read_dual(k)
+        lead, art, bare, types = a
+        # Ordinals: الثالث، الخامس عشر، الحادي والعشرين.
+        if "ordinal" in types and (art or self.in_set(self.word(k + 1), lx.ordinal_context_any)
+                                   or self.in_set(self.prev_word(k), lx.ordinal_context)):
+            if not ({"unit", "ten", "hundred"} & types.keys()) or art:
+                r = self.read_ordinal(k, lead, art, types)
+                if r is not None:
+                    return r
+        if "teen_head" in types and "unit" not in types and self.word(k + 1) not in lx.teen_tails:
+            nxt = self.after_and(k + 1)
+            if not (nxt and not art and "ten" in (self.atom_at(nxt[0]) or (0, 0, 0, {}))[3]):
+                # أحد عناصر النظام = one; الأحد = Sunday; أحد alone = someone. (أحد وعشرون: below.)
+                if art or not self.in_set(self.word(k + 1), lx.countable):
+                    return None
+                tk = self.toks[k]
+                q = Quantity(tk.start + lead, tk.end, 1, "exact", "count",
+                             self.st(k + 1), self.en(k + 1))
+                return q, k + 1
+        if ("unit" in types and types["unit"] <= 2 and not ({"ten", "hundred"} & types.keys())):
+            if not self._unit12_ok(k, art, bare):
+                return None
+        return self.read_number(k)
+
+    def _unit12_ok(self, k: int, art: bool, bare: str) -> bool:
+        """واحد / اثنين: not Monday, not an idiom (في آن واحد، الشخص الواحد)."""
+        lx = self.lx
+        prev = self.prev_word(k)
+        if (prev, bare) in lx.idioms or (prev, ("ال" + bare) if art else bare) in lx.idioms:
+            return False
+        if art:
+            # الاثنين: Monday, unless it agrees with a definite noun (الطفلين الاثنين).
+            return bool(prev) and prev.startswith("ال") and (
+                self.in_set(prev, lx.countable) or self.in_set(prev, lx.unit_dual_forms)
+            )
+        if self.in_set(prev, lx.weekday_before) and self.toks.texts[k].endswith(("ين", "نين")):
+            return False
+        return True
+
+    def read_ordinal(self, k: int, lead: int, art: bool, types: dict[str, int]):
+        lx = self.lx
+        tk = self.toks[k]
+        prev = self.prev_word(k)
+        if prev in lx.month_heads or self.in_set(prev, lx.month_heads):
+            return None, k + 1  # كانون الثاني، ربيع الأول
+        v = types["ordinal"]
+        j = k + 1
+        if self.word(j) in lx.teen_tails and v <= 9:
+            v, j = v + 10, j + 1
+        else:
+            nxt = self.after_and(j)
+            if nxt and v <= 9:
+                a2 = self.atom_at(nxt[0])
+                if a2 and "ten" in a2[3] and a2[1]:
+                    v, j = v + a2[3]["ten"], nxt[0] + 1
+        end = self.en(j - 1)
+        if self._is_date_after(j):
+            return None, j
+        clock = self.in_set(prev, lx.clock_before) or (
+            self.in_set(self.word(j), lx.time_after) and not prev.startswith(("ال", "لل"))
+        )
+        kind = "other" if clock else "ordinal"  # الساعة الخامسة، في الخامسة فجراً
+        if not art and self.in_set(self.word(j), lx.ordinal_context_any):
+            noun = (self.st(j), self.en(j))  # ثالث أيام الهدنة
+        else:
+            noun = self._ordinal_noun(k, j)
+        return Quantity(tk.start + lead, end, v, "exact", kind, *noun), j
+
+    def _ordinal_noun(self, k: int, j: int) -> tuple[int | None, int | None]:
+        kp = self.skip_back(k) - 1
+        if kp >= 0 and self.words[kp] and (
+            self.words[kp] not in self.lx.not_nouns or self.in_set(self.words[kp], self.lx.ordinal_context)
+        ):
+            return self.st(kp), self.en(kp)
+        if j < self.n and self.in_set(self.word(j), self.lx.ordinal_context):
+            return self.st(j), self.en(j)
+        return None, None
+
+    def _is_date_after(self, j: int) -> bool:
+        """"5 أيار"، "الخامس من أيار"، "21 من شهر نيسان": a day of the month."""
+        lx = self.lx
+        w = self.word(j)
+        if w == "من":
+            j += 1
+            w = self.word(j)
+        if w in ("شهر", "الشهر"):
+            return True
+        return bool(w) and self.in_set(w, lx.months)
+
+    def read_dual(self, k: int):
+        """طفلين، دبابتين، يومين، دولارين = 2 (unless اثنين follows: then it is the noun)."""
+        lx = self.lx
+        w = self.words[k]
+        key = None
+        kind = "count"
+        for lead, art, rest in _splits(w):
+            if rest in lx.duals:
+                key = (lead, rest)
+                break
+            if rest in lx.unit_duals:
+                key = (lead, rest)
+                kind = lx.unit_duals[rest]
+                break
+        if key is None:
+            return None
+        nxt = _atom(lx, self.word(k + 1))
+        if nxt and nxt[0] == 0 and nxt[3].get("unit") == 2:
+            return None  # طفلين اثنين: the number word carries it
+        tk = self.toks[k]
+        qualifier = self._prefix_qualifier(k) if key[0] == 0 else None  # أكثر من يومين، قرابة الساعتين
+        q = Quantity(tk.start + key[0], tk.end, 2, qualifier or "exact", kind, tk.start + key[0], tk.end)
+        q = self._post_qualify(q, k + 1)[0]
+        return q, k + 1
+
+    def read_number(self, k: int):
+        lx = self.lx
+        num = self.number_at(k)
+        if num is None:
+            return None
+        # A range: بين 10 و15، ما بين 200 إلى 250، من 10 إلى 15، 10-15، ثلاثة أو أربعة.
+        upper = None
+        p = self.skip_back(k)
+        opener = self.phrase_before(p, lx.openers)
+        jn = num.j
+        jw = self.word(jn)
+        joiner_tok = None
+        if self.is_sym(jn, "-"):
+            joiner_tok = "-"
+        second = None
+        if opener or jw in lx.bare_joiners or joiner_tok:
+            ok_join = (jw in lx.joiners) or joiner_tok
+            if opener and not ok_join:
+                nx = self.after_and(jn)
+                if nx and nx[1] == 1:
+                    second = self._number_from(nx[0], lead=1)
+            if second is None and ok_join and (opener or jw in lx.bare_joiners or joiner_tok):
+                k2 = jn + 1
+                while k2 < self.n and self.word(k2) in _CLITIC_TOKENS:
+                    k2 += 1
+                if k2 < self.n:
+                    second = self._number_from(k2, lead=0)
+            if second is not None and opener and opener[0] == ("من",) and self._change_before(p - 1):
+                second = None
+            if second is not None:
+                if second.mult and not num.mult and num.value <= second.raw_value:
+                    num.value *= second.mult
+                if second.value <= num.value or (num.digits4 != second.digits4):
+                    second = None
+        if second is not None:
+            upper = second.value
+            num.j, num.end = second.j, second.end
+            num.digits4 = num.digits4 and second.digits4
+        q, j = self._classify(num, p, upper)
+        return q, j
+
+    def _number_from(self, k: int, lead: int) -> _Num | None:
+        tk = self.toks[k]
+        if tk.kind == "num":
+            return self.digits(k)
+        if tk.kind == "word":
+            a = self.atom_at(k)
+            if a and a[0] == lead and not ({"ordinal"} == set(a[3])):
+                return self.number_at(k) if lead == 0 else self.word_number(k, min_lead=lead)
+        return None
+
+    def _change_before(self, k: int) -> bool:
+        lx = self.lx
+        for x in range(k, max(-1, k - lx.change_window), -1):
+            if not self.words[x] and self.toks.texts[x] in ".;:!?\n":
+                return False
+            if self.in_set(self.word(x), lx.change_words):
+                return True
+        return False
+
+    def _prefix_qualifier(self, p: int) -> str | None:
+        lx = self.lx
+        hit = self.phrase_before(p, lx.prefix_q)
+        if hit:
+            return hit[1]
+        # A verb of exceeding a few words back: "تجاوز عدد القتلى في صفوف النظام 400".
+        by_last = lx.verb_bounds.by_last
+        trig = _triggers()
+        words = self.words
+        for x in range(p - 1, max(-1, p - 2 - lx.verb_gap), -1):
+            w = words[x]
+            if not w:
+                return None
+            if w in by_last:
+                hit = self.phrase_before(x + 1, lx.verb_bounds)
+                if hit:
+                    return hit[1]
+            if x < p - 1 and (w[0] == "و" or w in trig):
+                return None
+        return None
+
+    def _post_qualify(self, q: Quantity, j: int) -> tuple[Quantity, int]:
+        hit = self.phrase_after(j, self.lx.postfix_q)
+        if hit:
+            after = j + len(hit[0])
+            last = _bare(hit[0][-1])[-1]
+            if (self.word(after) == "من" and last in self.lx.comparatives) or (
+                after < self.n and self.toks[after].kind == "num"
+            ):
+                hit = None  # "17 قتيلا وأكثر من 40 جريحا": the bound of the next number
+        if hit and q.qualifier in ("exact", "approx"):
+            return replace(q, qualifier=hit[1]), j + len(hit[0])
+        return q, j
+
+    def _classify(self, num: _Num, p: int, upper: float | None):
+        """Decide kind, qualifier and counted noun of a parsed number."""
+        lx = self.lx
+        k, j = num.i, num.j
+        prev = self.prev_word(k)
+        value = _round(num.value)
+        up = _round(upper) if upper is not None else None
+        start, end = num.start, num.end
+        noun: tuple[int | None, int | None] = (None, None)
+        kind = "count"
+        qualifier = "vague" if num.vague else "exact"
+        # Dates and clock times are not amounts.
+        if not num.words and self._is_date_after(j) and value <= 31:
+            return None, j
+        if num.words and not num.mult and value <= 31 and self._is_date_after(j) and self.word(j) != "من":
+            return None, j
+        if self.in_set(prev, lx.months) and not num.digits4 and value <= 31:
+            return None, j
+        if self.in_set(prev, lx.clock_before) or (
+            value <= 24 and not num.mult and self.in_set(self.word(j), lx.time_after)
+        ):
+            return Quantity(start, end, value, "exact", "other", upper=up), j
+        if (self.in_set(prev, lx.label_before) and not num.words) or prev in lx.per_before:
+            return Quantity(start, end, value, "exact", "other"), j
+        # Definite cardinal after an ordinal-context noun: لليوم العشرين.
+        if num.definite and self.in_set(prev, lx.ordinal_context) and not num.vague:
+            return Quantity(start, end, value, "exact", "ordinal", *self._ordinal_noun(k, j)), j
+        # Percent.
+        pct = self.phrase_after(j, lx.percent)
+        if pct or self.is_sym(k - 1, "%"):
+            if pct:
+                end = self.toks[j + len(pct[0]) - 1].end
+                j += len(pct[0])
+            else:
+                start = self.st(k - 1)
+            kind = "percent"
+        q_pre = self._prefix_qualifier(p)
+        if q_pre and not num.vague:
+            qualifier = q_pre
+        if up is not None:
+            qualifier = "at_least"
+        # Money sign before the number: $45.
+        if kind == "count" and self.is_sym(k - 1, "$"):
+            kind = "money"
+            noun = (self.st(k - 1), self.en(k - 1))
+        # The counted noun.
+        j_after = j
+        if kind == "count" and noun[0] is None:
+            if num.single and not num.definite:
+                nb = self._noun_before(k)
+                if nb is not None:
+                    noun = nb
+            elif num.definite:
+                nb = self._noun_before(k, definite=True)
+                if nb is not None:
+                    noun = nb
+            if noun[0] is None:
+                na = self._noun_after(j, definite_ok=num.vague, via_min_only=num.definite and num.vague)
+                if na is not None:
+                    noun, j_after = (self.st(na), self.en(na)), na + 1
+        # Kind from the noun.
+        nw = self._tok_at(noun[0]) if noun[0] is not None else None
+        if nw is not None and kind == "count":
+            if self.toks[nw].kind == "sym":
+                kind = "money"
+            else:
+                uk = _noun_key(lx, self.words[nw], lx.units)
+                if uk is not None:
+                    if lx.units[uk] == "duration" and self.in_set(self.word(nw + 1), lx.weekdays):
+                        noun, j_after = (None, None), j
+                    else:
+                        kind = lx.units[uk]
+        # Years: "عام 2004"، "أيار 2018"، "1439 هـ"; a bare 1900..2100 is a year unless it
+        # counts a known noun ("2000 لاجئ") or is approximated ("قرابة 2000").
+        if num.digits4 and kind in ("count", "duration"):
+            countable = nw is not None and (
+                _noun_key(lx, self.words[nw], lx.countable) is not None or self.toks[nw].kind == "sym"
+            )
+            if self.in_set(prev, lx.year_before) or self.in_set(prev, lx.months):
+                kind = "year"
+            elif 1300 <= value <= 1500 and self.in_set(self.word(j), lx.year_after):
+                kind = "year"
+            elif 1900 <= value <= 2100 and not countable and kind == "count" and q_pre in (None, "at_most"):
+                kind = "year"
+            if kind == "year":
+                noun, j_after = (None, None), j
+                qualifier = "exact"
+        if kind in ("year", "ordinal", "other"):
+            qualifier = "exact" if up is None else "at_least"
+        q = Quantity(start, end, value, qualifier, kind, noun[0], noun[1], up)
+        if qualifier in ("exact", "approx"):
+            q2, jj = self._post_qualify(q, j)
+            if jj == j and noun[0] is not None:
+                q2, jj = self._post_qualify(q, j_after)
+            elif jj > j and noun[0] is None and kind == "count":
+                na = self._noun_after(jj)  # عشرون ونيف من المدنيين
+                if na is not None:
+                    q2 = replace(q2, noun_start=self.st(na), noun_end=self.en(na))
+            q = q2
+        return q, j
+
+    def _tok_at(self, start: int) -> int | None:
+        """Index of the token that starts at `start`."""
+        x = bisect.bisect_right(self.toks.ends, start)
+        return x if x < self.n and self.st(x) == start else None
+
+    def _noun_before(self, k: int, definite: bool = False) -> tuple[int, int] | None:
+        """عنصر واحد، مدنيين اثنين، الأطفال الثلاثة: the noun the number agrees with."""
+        lx = self.lx
+        kp = self.skip_back(k) - 1
+        if kp < 0 or not self.words[kp]:
+            return None
+        w = self.words[kp]
+        if w in lx.not_nouns or _atom(lx, w):
+            return None
+        if definite:
+            if not w.startswith(("ال", "وال", "بال", "لل")):
+                return None
+        elif w.startswith("ال") or (_noun_key(lx, w, lx.countable) is None and _noun_key(lx, w, lx.units) is None):
+            return None  # an indefinite number agrees with an indefinite noun it knows
+        return self.st(kp), self.en(kp)
+
+    def _noun_after(self, j: int, definite_ok: bool = False, via_min_only: bool = False) -> int | None:
+        """The counted noun after a number: "25 عنصرا"، "العشرات من عناصر النظام".
+
+        A counted noun after a number is indefinite ("300 عنصر"), except after a
+        vague amount ("عشرات المدنيين") or "من" ("5 من المدنيين"): a definite word
+        there begins the next phrase ("في 2017 الساعة").
+        """
+        lx = self.lx
+        if j >= self.n:
+            return None
+        tk = self.toks[j]
+        if tk.kind == "sym" and tk.text in ("$", "€"):
+            return j
+        if tk.text in (")", "]") and self.word(j + 1):
+            j += 1  # "(12) مدنياً"
+            tk = self.toks[j]
+        if tk.kind != "word":
+            return None
+        w = tk.text
+        if w == "من":
+            if not self.word(j + 1):
+                return None
+            j += 1
+            w = self.words[j]
+            definite_ok = True
+        elif via_min_only:
+            return None  # a definite number is in no construct: العشرات من المدنيين
+        known = _noun_key(lx, w, lx.countable) is not None or _noun_key(lx, w, lx.units) is not None
+        if not definite_ok and w.startswith("ال") and not (w in lx.countable or w in lx.units):
+            return None
+        if not known and (w.endswith("وا") or (w[0] in "بلو" and len(w) >= 3) or self.in_set(w, lx.not_nouns)):
+            return None  # a verb (قتلوا) or a prepositional phrase (بحالات، للنظام)
+        if w in lx.not_nouns or w in lx.joiners or _atom(lx, w):
+            return None
+        if w in lx.months:
+            return None
+        return j
