@@ -24,7 +24,7 @@ def data_text(name: str) -> str:
 @lru_cache(maxsize=None)
 def data_yaml(name: str) -> Any:
     """A parsed YAML data file (cached; treat the result as read-only)."""
-    return yaml.safe_load(data_text(name))
+    return yaml.load(data_text(name), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @lru_cache(maxsize=None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..arabic.normalize import norm
 from ..model import Attribution, Token
 from .context import Context, Hit, SentenceInfo
 from .resources import patterns
@@ -81,6 +82,8 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
     vocab, actors = ctx.kb.vocab, ctx.kb.actors
     candidates: list[tuple[int, Attribution]] = []
     for h in si.of("source"):
+        if text[h.start] == "ل" and not norm(text[h.start:h.end]).startswith("ل" + "ل") and h.matched[:1] != "ل":
+            continue  # "أكد لـ«المدن»": the outlet spoken to, not the speaker
         known = vocab.source(h.value)
         aff, typ = _affiliation(ctx, known)
         candidates.append((h.start, Attribution(text[h.start:h.end].strip(), aff, typ, h.start, h.end)))
@@ -115,7 +118,13 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
     if not candidates:
         return None
     after = [c for c in candidates if c[0] >= verb.end and c[0] - verb.end <= 40]
-    before = [c for c in candidates if (c[1].end or c[0]) <= verb.start and verb.start - (c[1].end or c[0]) <= 12]
+    before = [c for c in candidates if (c[1].end or c[0]) <= verb.start and verb.start - (c[1].end or c[0]) <= 16]
+    if before:
+        # "مصدر خاص لـ«المدن» أكد": a source right before the verb is its subject
+        b = max(before, key=lambda c: c[0])
+        gap = text[b[1].end or b[0]:verb.start]
+        if not any(ch in gap for ch in "،,.:;؛") and (not after or verb.start - (b[1].end or b[0]) <= 12):
+            return b[1]
     if after:
         return min(after, key=lambda c: c[0])[1]
     if before:

@@ -90,13 +90,58 @@ def _noun(ctx: Context, q: Quantity) -> tuple[str, str] | None:
     return word[0], stem
 
 
-def _is_thing(ctx: Context, q: Quantity) -> bool:
+def _singulars(word: str) -> list[str]:
+    """The word and its singular guesses for duals and sound plurals (امراتان → امراه, عنصرين → عنصر)."""
+    out = [word]
+    for suf, rep in (("تان", "ه"), ("تين", "ه"), ("ان", ""), ("ين", ""), ("ون", ""), ("ات", "ه"), ("ا", "")):
+        if word.endswith(suf) and len(word) - len(suf) >= 2:
+            out.append(word[: -len(suf)] + rep)
+    return out
+
+
+def _matches_whole(finder, form: str) -> list:
+    hits = finder(form)
+    return [h for h in hits if h.start == 0 and h.end == len(form)]
+
+
+def _noun_role(ctx: Context, q: Quantity, actors: list[ActorHit] | None = None) -> str | None:
+    """What the counted noun says about the people counted.
+
+    "none" (no noun), "civilian", "soldier", "nationality:<side>", "actor",
+    "others" (آخرين), "combatant", "person" (a person noun of any other
+    kind), or None for a noun that is not a person (the number counts
+    something else).
+    """
     pat = patterns()
     noun = _noun(ctx, q)
     if noun is None:
-        return False
-    w, stem = noun
-    return w in pat.non_person or stem in pat.non_person or ("ال" + stem) in pat.non_person
+        return "none"
+    forms = list(dict.fromkeys(_singulars(noun[0]) + _singulars(noun[1])))
+    for f in forms:
+        if f in pat.civilian_nouns or ("ال" + f) in pat.civilian_nouns:
+            return "civilian"
+    if noun[0] in pat.nationality:
+        return "nationality:" + pat.nationality[noun[0]]
+    if any(f in pat.soldier_nouns for f in forms):
+        return "soldier"
+    if noun[0] in pat.others or noun[1] in pat.others:
+        return "others"
+    if actors and any(a.start <= (q.noun_start or -1) < a.end for a in actors):
+        return "actor"
+    if any(f in pat.non_person or ("ال" + f) in pat.non_person for f in forms):
+        return None
+    for f in forms:
+        cues = _matches_whole(ctx.kb.vocab.find_side_cues, f)
+        if cues and cues[0].group in ("combatant", "leader"):
+            return "combatant"
+    if any(f in pat.person_extra or f in pat.person_nouns for f in forms):
+        return "person"
+    for f in forms:
+        if _matches_whole(ctx.kb.vocab.find_side_cues, f) or _matches_whole(ctx.kb.vocab.find_casualties, f):
+            return "person"
+    if noun[0] in ("من", "ما"):
+        return "none"
+    return None
 
 
 def _corrected(ctx: Context, si: SentenceInfo, q: Quantity) -> bool:
@@ -120,12 +165,11 @@ def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit]) -> 
             return h, h.value
     before = [h for h in terms if h.end <= q.start]
     after = [h for h in terms if h.start >= (q.noun_end or q.end)]
-    best: tuple[float, Hit] | None = None
+    b: tuple[int, Hit] | None = None
     for h in reversed(before):
         d = _words_between(si, h.end, q.start)
-        if d > 12 or _has_break(ctx, si, h.end, q.start):
-            break
-        best = (d, h)
+        if d <= 12 and not _has_break(ctx, si, h.end, q.start):
+            b = (d, h)
         break
     # a companion word ("برفقة تسعة أشخاص"): the kind of the term before it
     prev = [t for t in si.tokens if t.end <= q.start and t.kind == "word"][-2:]
@@ -133,16 +177,19 @@ def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit]) -> 
         earlier = [h for h in before if h.end <= prev[0].start]
         if earlier:
             return earlier[-1], earlier[-1].value
+    a: tuple[int, Hit] | None = None
     for h in after:
+        if ctx.doc.text[h.start] == "و" and not ctx.norm_of(h.start, h.end).endswith(PLURAL_SUFFIXES):
+            break  # "ونزوح …" opens the next conjunct; "ونشرهم" points back at the counted people
         d = _words_between(si, q.noun_end or q.end, h.start)
-        if d > 6 or _has_break(ctx, si, q.end, h.start):
-            break
-        if best is None or d + 0.5 < best[0]:
-            best = (d, h)
+        if d <= 10 and not _has_break(ctx, si, q.end, h.start):
+            a = (d, h)
         break
-    if best is None:
-        return None, None
-    return best[1], best[1].value
+    if b is not None and (b[0] <= 4 or a is None):
+        return b[1], b[1].value
+    if a is not None:
+        return a[1], a[1].value
+    return None, None
 
 
 def _extra_kinds(ctx: Context, si: SentenceInfo, q: Quantity, kind: str, terms: list[Hit]) -> list[str]:
@@ -185,35 +232,69 @@ def _pronoun_owner(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Qu
     return None
 
 
+def _construct(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity, term: Hit | None
+               ) -> ActorHit | None:
+    """An actor in construct with the casualty term or with "عدد" before the count:
+    "قتلى الأسد", "حصيلة القتلى المدنيين", "عدد القتلى لدى التنظيم", "عدد المدنيين العالقين"."""
+    anchors = [term.end] if term is not None and term.end <= q.start else []
+    anchors += [t.end for t in si.tokens if t.end <= q.start and t.stem in ("عدد", "حصيله") and
+                len(ctx.norm_of(t.end, q.start).split()) <= 8]
+    for end in anchors:
+        a = _actor_after(si, actors, end, ctx)
+        if a is not None and a.start < q.start and a.side in ARMED_SIDES + ("civilians",):
+            return a
+    return None
+
+
 def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: str,
-          actors: list[ActorHit], per_sentence: list[list[ActorHit]]) -> tuple[str, str | None]:
+          actors: list[ActorHit], per_sentence: list[list[ActorHit]], src: Attribution) -> tuple[str, str | None]:
     pat = patterns()
-    # 1. the counted noun
-    roles = [h for h in si.of("side_cue") if q.noun_start is not None and h.start <= q.noun_start < h.end]
-    civilian = any(h.value == "civilians" or h.group == "civilian" for h in roles)
-    if civilian:
+    role = _noun_role(ctx, q, actors)
+    # 1. the counted noun: civilians, a nationality, or a nationality right after it ("جندياً تركياً")
+    if role == "civilian":
         return "civilians", None
-    civil_actor = [a for a in actors if q.noun_start is not None and a.start <= q.noun_start < a.end
-                   and a.side == "civilians"]
-    if civil_actor:
-        return "civilians", None
-    # 2. an actor tied to the noun
+    if role and role.startswith("nationality:"):
+        return role.split(":", 1)[1], None
+    if q.noun_end is not None:
+        nxt = [t for t in si.tokens if t.start >= q.noun_end and t.kind == "word"][:1]
+        if nxt and nxt[0].norm in pat.nationality:
+            return pat.nationality[nxt[0].norm], None
+    # 2. the noun is an actor ("من قوات النظام", "العشرات من الإرهابيين"), or one is tied to it
+    if q.noun_start is not None:
+        own = [x for x in actors if x.start <= q.noun_start < x.end]
+        if own and own[0].side in ARMED_SIDES + ("civilians",):
+            return own[0].side, own[0].actor
     a = _actor_after(si, actors, q.noun_end or q.end, ctx)
     if a is not None and a.side in ARMED_SIDES + ("civilians",):
         return a.side, a.actor
     a = _pronoun_owner(ctx, si, actors, q)
     if a is not None:
         return a.side, a.actor
-    noun = _noun(ctx, q)
-    person = noun is not None and (noun[0] in pat.person_nouns or noun[1] in pat.person_nouns)
-    # 3. an actor in construct with the casualty term ("قتلى الأسد", "عدد القتلى لدى التنظيم")
-    if term is not None and term.end <= q.start:
-        a = _actor_after(si, actors, term.end, ctx)
-        if a is not None and a.start < q.start and a.side in ARMED_SIDES:
-            return a.side, a.actor
-    if person:
+    # 3. construct with the casualty term or "عدد"
+    a = _construct(ctx, si, actors, q, term)
+    if a is not None:
+        return a.side, a.actor
+    # 4. soldiers: the reporting party's own, else the state's forces
+    if role == "soldier":
+        if src.affiliation in ARMED_SIDES:
+            return src.affiliation, None
+        return "government", None
+    # companions of a named fighter ("خروج الأمير … للتنظيم برفقة تسعة أشخاص") share his side
+    prev_words = [t for t in si.tokens if t.end <= q.start and t.kind == "word"][-2:]
+    comp = [t for t in prev_words if t.norm in pat.companions or t.stem in pat.companions]
+    if comp:
+        before = [x for x in actors if x.end <= comp[0].start and x.side in ARMED_SIDES]
+        if before:
+            return before[-1].side, before[-1].actor
+    # "20 شخصاً من عناصر الحسبة": a person noun in apposition with fighters is a fighter
+    if role == "person" and q.noun_end is not None:
+        nxt = [t for t in si.tokens if t.start >= q.noun_end and t.kind == "word"][:3]
+        if any(t.stem in ("عناصر", "مقاتلي", "مسلحي", "عنصر", "مقاتل") or t.norm in ("عناصر", "مقاتلي")
+               for t in nxt):
+            role = "combatant"
+    if role not in ("combatant", "none"):
         return "unknown", None
-    # 4. suffer / inflict verbs
+    # 5. suffer / inflict verbs
     words_before = [t for t in si.tokens if t.end <= q.start and t.kind == "word"]
     if any(t.norm in pat.inflict or t.stem in pat.inflict for t in words_before):
         subj = next((x for x in actors if x.end <= q.start and x.side in ARMED_SIDES), None)
@@ -224,17 +305,21 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
         before = [x for x in actors if x.end <= term.start and x.side in ARMED_SIDES]
         if before:
             return before[-1].side, before[-1].actor
-    # 5. the armed actor in focus (before the count)
-    before = [x for x in actors if x.end <= q.start and x.side in ARMED_SIDES]
-    if before and kind not in ("killed", "wounded", "killed_or_wounded"):
-        return before[-1].side, before[-1].actor
-    if si.index > 0 and kind not in ("killed", "wounded", "killed_or_wounded"):
-        f = focus(per_sentence, si.index - 1, ARMED_SIDES)
-        if f is not None:
-            return f.side, f.actor
+    if role != "combatant":
+        return "unknown", None
+    # 6. the armed actor in focus, for fighters leaving, defecting or staying (not for those
+    # arrested or captured, whose captor is usually the actor named)
+    if kind in ("evacuated", "defected", "present", "displaced"):
+        before = [x for x in actors if x.end <= q.start and x.side in ARMED_SIDES]
+        if before:  # the sentence's subject: the first armed actor named
+            return before[0].side, before[0].actor
+        if si.index > 0:
+            f = focus(per_sentence, si.index - 1, ARMED_SIDES)
+            if f is not None:
+                return f.side, f.actor
     if kind in ("killed", "wounded", "killed_or_wounded"):
         armed = {x.side for x in actors if x.side in ARMED_SIDES}
-        if len(armed) == 1 and noun is not None:
+        if len(armed) == 1:
             return armed.pop(), None
     return "unknown", None
 
@@ -276,6 +361,28 @@ def _place(si: SentenceInfo, q: Quantity) -> PlaceHit | None:
     return before[-1] if before else None
 
 
+def _follow(ctx: Context, si: SentenceInfo, q: Quantity, prev: Claim, kind: str, side: str, actor: str | None
+            ) -> tuple[str, str, str | None]:
+    """Counts that lean on the count before them in the sentence.
+
+    "بينهم طفلان": a sub-count, the kind of the whole; "وإصابة 23 آخرين": the
+    same people; an unknown side joined by و to a count with a side shares it.
+    """
+    pat = patterns()
+    before = [t for t in si.tokens if prev.end <= t.start and t.end <= q.start and t.kind == "word"]
+    if any(t.norm in pat.among for t in before[-2:]):
+        return prev.kind, side if side != "unknown" else prev.side, actor or prev.actor
+    noun = _noun(ctx, q)
+    nxt = [t for t in si.tokens if t.start >= q.end and t.kind == "word"][:1]
+    if (noun is not None and (noun[0] in pat.others or noun[1] in pat.others)) or \
+            (nxt and (nxt[0].norm in pat.others or nxt[0].stem in pat.others)):
+        return kind, prev.side, prev.actor
+    if side == "unknown" and prev.side != "unknown" and len(before) <= 3 and \
+            (not before or before[0].prefix.startswith("و") or before[0].norm == "و"):
+        return kind, prev.side, prev.actor
+    return kind, side, actor
+
+
 def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[ActorHit]]) -> list[Claim]:
     pat = patterns()
     out: list[Claim] = []
@@ -292,7 +399,7 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue
             if q.value == 1 and ctx.norm_of(q.start, q.end).lstrip("و") in pat.one_of:
                 continue
-            if _is_thing(ctx, q) or _corrected(ctx, si, q):
+            if _noun_role(ctx, q, actors[si.index]) is None or _corrected(ctx, si, q):
                 continue
             term, kind = _kind_for(ctx, si, q, terms)
             if kind is None:
@@ -301,7 +408,10 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             status = _status(ctx, si, q, src)
             if status is None:
                 continue
-            side, actor = _side(ctx, si, q, term, kind, actors[si.index], actors)
+            side, actor = _side(ctx, si, q, term, kind, actors[si.index], actors, src)
+            prev = out[-1] if out and out[-1].evidence_start == si.start else None
+            if prev is not None:
+                kind, side, actor = _follow(ctx, si, q, prev, kind, side, actor)
             start, end, cumulative = _window(ctx, si, q)
             ph = _place(si, q)
             for k in [kind] + _extra_kinds(ctx, si, q, kind, terms):

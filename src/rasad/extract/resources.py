@@ -24,12 +24,18 @@ class Patterns:
     directions: frozenset[str]
     non_person: frozenset[str]
     person_nouns: frozenset[str]
+    civilian_nouns: frozenset[str]
+    soldier_nouns: frozenset[str]
+    person_extra: frozenset[str]
     correction: frozenset[str]
     one_of: frozenset[str]
     inflict: frozenset[str]
     suffer: frozenset[str]
     extra_kinds: dict[str, frozenset[str]]
     companions: frozenset[str]
+    nationality: dict[str, str]
+    among: frozenset[str]
+    others: frozenset[str]
     cumulative_days: int
     clause_breaks: tuple[str, ...]
     source_heads: frozenset[str]
@@ -45,7 +51,7 @@ class Patterns:
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
-    d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    d = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     p, c, a, e = d["places"], d["claims"], d["attribution"], d["events"]
     return Patterns(
         place_heads=_set(p["heads"]),
@@ -54,12 +60,18 @@ def patterns() -> Patterns:
         directions=_set(p["directions"]),
         non_person=_set(c["non_person"]),
         person_nouns=_set(c["person_nouns"]),
+        civilian_nouns=_set(c["civilian_nouns"]),
+        soldier_nouns=_set(c["soldier_nouns"]),
+        person_extra=_set(c["person_extra"]),
         correction=_set(c["correction"]),
         one_of=_set(c["one_of"]),
         inflict=_set(c["inflict"]),
         suffer=_set(c["suffer"]),
         extra_kinds={k: _set(v) for k, v in c["extra_kinds"].items()},
         companions=_set(c["companions"]),
+        nationality={norm(w): side for side, ws in c["nationality"].items() for w in ws},
+        among=_set(c["among"]),
+        others=_set(c["others"]),
         cumulative_days=int(c["cumulative_days"]),
         clause_breaks=tuple(norm(w) for w in c["clause_breaks"]),
         source_heads=_set(a["source_heads"]),
