@@ -30,7 +30,7 @@ BEFORE_FORMS = {norm(w) for w in ("الخاضعة", "الخاضع", "الخاض�
 AFTER_IN = {norm(w) for w in ("مناطق سيطرة", "مناطق سيطرته", "مناطق سيطرتها")}
 STATIVE_GAIN = {norm(w) for w in ("سقط", "يسقط", "سقوط")}
 GLUE = {norm(w) for w in ("و", "أجزاء", "اجزاء", "من", "كامل", "أطراف", "اطراف", "محيط", "معظم", "قسم", "مساحات",
-                          "واسعة", "في", "كل", "بعض", "مناطق", "أحياء", "حي", "بلدة", "بلدات", "مدينة", "مخيم",
+                          "واسعة", "كل", "بعض", "مناطق", "أحياء", "حي", "بلدة", "بلدات", "مدينة", "مخيم",
                           "قرية", "قرى", "منطقة", "وحي", "وبلدة", "ومخيم", "والتقدم", "التقدم", "داخل", "الدمشقي",
                           "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "ريف", "محافظة", "عموم")}
 
@@ -50,8 +50,40 @@ def _actor_for(si: SentenceInfo, actors: list[ActorHit], start: int, end: int, c
 
 
 def _gap_ok(ctx: Context, a: int, b: int) -> bool:
-    words = [w.strip('"«»“”()') for w in ctx.norm_of(a, b).replace("،", " ، ").replace(",", " , ").split()]
+    """Only list glue between two places: و, commas, place words, partitives, or a gain form
+    continuing the list ("… والحجر الأسود والتقدم في التضامن"). "X في Y" is X located in Y: no list."""
+    gap = ctx.norm_of(a, b)
+    for form in patterns().gain_forms:
+        for prep in (" في", " على", " الى", ""):
+            gap = gap.replace("و" + form + prep + " ", " ").replace(" " + form + prep + " ", " ")
+    words = [w.strip('"«»“”()') for w in gap.replace("،", " ، ").replace(",", " , ").split()]
     return all(w in GLUE or w in ("،", ",", "-", "") or w.lstrip("و") in GLUE for w in words)
+
+
+def _skippable(si: SentenceInfo) -> list[tuple[int, int]]:
+    """Spans a place list may reach over: the subject actor and time phrases ("دخلت قوات النظام، فجر
+    اليوم، مدينة خان شيخون")."""
+    return [(h.start, h.end) for h in si.of("actor")] + [(t.start, t.end) for t in si.times]
+
+
+def _first_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, bool]:
+    """Words between a and b outside skippable spans, and whether a hard break lies between."""
+    text = ctx.doc.text
+    spans = sorted(x for x in _skippable(si) if x[1] > a and x[0] < b)
+    pieces, pos = [], a
+    for s_, e_ in spans:
+        if s_ > pos:
+            pieces.append(text[pos:s_])
+        pos = max(pos, e_)
+    if pos < b:
+        pieces.append(text[pos:b])
+    rest = " ".join(pieces)
+    words = [w for w in norm(rest).replace("،", " ").replace(",", " ").split() if w not in ("لها", "له", "لهم")]
+    hard = any(c in rest for c in ".;:؛")
+    # a comma that is not just around a skipped phrase ends the reach
+    bare = norm(rest).replace(" ", "")
+    comma_alone = ("،" in bare or "," in bare) and not spans
+    return len(words), hard or comma_alone
 
 
 def _list_after(ctx: Context, si: SentenceInfo, end: int, max_first_gap: int = 6) -> list[PlaceHit]:
@@ -61,10 +93,8 @@ def _list_after(ctx: Context, si: SentenceInfo, end: int, max_first_gap: int = 6
         if p.start < end:
             continue
         if not out:
-            gap = ctx.norm_of(pos, p.start).split()
-            if len(gap) > max_first_gap or any(c in ctx.doc.text[pos:p.start] for c in ".;:؛"):
-                break
-            if not _gap_ok(ctx, pos, p.start) and len(gap) > 3:
+            n, hard = _first_gap(ctx, si, pos, p.start)
+            if n > max_first_gap or hard:
                 break
         elif not _gap_ok(ctx, pos, p.start):
             break
@@ -128,8 +158,14 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
         if not si.places:
             continue
         row = actors[si.index]
-        holds = find(si, pat.holds_forms)
-        gains = find(si, pat.gain_forms)
+        names = [(h.start, h.end) for h in si.of("actor", "source")]
+
+        def free(a: int, b: int) -> bool:
+            s0, e0 = si.tokens[a].start, si.tokens[b - 1].end
+            return not any(ns < e0 and s0 < ne for ns, ne in names)
+
+        holds = [f for f in find(si, pat.holds_forms) if free(f[0], f[1])]
+        gains = [f for f in find(si, pat.gain_forms) if free(f[0], f[1])]
         held_spans = [(si.tokens[a].start, si.tokens[b - 1].end) for a, b, _ in holds]
         for a, b, form in holds:
             start, end = si.tokens[a].start, si.tokens[b - 1].end
@@ -156,9 +192,11 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             if actor is None:
                 continue
             places = _list_after(ctx, si, end)
-            if not places:
+            if not places:  # "في حي التضامن … مسيطرين على مواقع جديدة"
                 before = [p for p in si.places if p.end <= start and not p.anaphoric]
-                places = before[-1:] if before else []
+                if before and len(ctx.norm_of(before[-1].end, start).split()) <= 8 and \
+                        not any(c in ctx.doc.text[before[-1].end:start] for c in ".;:؛"):
+                    places = before[-1:]
             for ph in places:
                 add(ph, actor.side, actor.actor, "gained", si, start)
     return out

@@ -12,6 +12,7 @@ Air words (طيران، سلاح الجو) turn a generic strike verb into an ai
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..arabic.normalize import norm
@@ -19,6 +20,8 @@ from ..model import Claim, Control, Event
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo
+from .control import _list_after
+from .places import PlaceHit
 from .resources import patterns
 
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
@@ -26,10 +29,13 @@ TERRITORY = {"Government regains territory", "Non-state actor overtakes territor
 DEMONSTRATIVES = {norm(w) for w in ("تلك", "هذه", "ذلك", "هذا", "هذين", "هاتين", "تلكم", "المذكورة", "نفسها")}
 AIR_WORDS = {norm(w) for w in ("سلاح الجو", "الطيران", "طيران", "الطائرات", "طائرات", "جوي", "الجوي", "جوية", "الحربي",
                                "الحربية", "المروحي", "المروحيات", "الروسي", "غارات", "غارة")}
-TRANSFER_WORDS = {norm(w) for w in ("اخلاء", "إخلاء", "تسوية", "اتفاق", "الاتفاق", "خروج", "تسليم", "انسحاب", "تهجير",
-                                    "التهجير", "المصالحة", "مصالحة")}
+# A gain told with a deal or an evacuation is a non-violent transfer; a withdrawal under fire is not.
+TRANSFER_WORDS = {norm(w) for w in ("اخلاء", "إخلاء", "تسوية", "اتفاق", "الاتفاق", "خروج", "تسليم", "تهجير",
+                                    "التهجير", "المصالحة", "مصالحة", "الحافلات", "حافلات", "الباصات")}
 GENERIC_STRIKE = {norm(w) for w in ("استهدف", "استهدفت", "يستهدف", "تستهدف", "استهداف", "قصف", "القصف", "قصفت",
                                     "يقصف", "تقصف", "قصفا")}
+CONCESSIVE = {norm(w) for w in ("رغم", "برغم", "ورغم", "الرغم", "بالرغم")}
+COARSE = {"country", "region", "governorate"}
 BACKGROUND = tuple(norm(w) for w in ("سبق أن", "سبق و", "في وقت سابق", "منذ سنوات", "قبل سنوات", "منذ أعوام",
                                      "قبل أعوام"))
 
@@ -57,10 +63,60 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     prev = ctx.norm_of(max(si.start, h.start - 30), h.start).split()
     nxt = ctx.norm_of(h.end, min(si.end, h.end + 12)).split()
     if nxt and nxt[0] in DEMONSTRATIVES:
-        return True
-    if prev and prev[-1] in DEMONSTRATIVES:
-        return True
+        return True  # "خلال تلك الاشتباكات": an event already told
+    if prev and (prev[-1] in DEMONSTRATIVES or prev[-1] in CONCESSIVE or prev[-2:-1] and prev[-2] in CONCESSIVE):
+        return True  # "ورغم المعارك الجارية": background to something else
+    # "خلال 20 يوماً من المعارك", "بعد أسبوعين من بدء الحملة": the campaign as a time span
+    for t in si.times:
+        if t.end <= h.start and len(ctx.norm_of(t.end, h.start).split()) <= 2 and t.kind in ("window", "since"):
+            return True
+        if t.start <= h.start < t.end:
+            return True
     return False
+
+
+def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
+    """Where a trigger happened: the places listed right after it, else the nearest one before it in
+    its clause; coarse areas give way to finer places in the same list."""
+    places = _list_after(ctx, si, h.end, max_first_gap=5)
+    if not places:
+        before = [p for p in si.places if p.end <= h.start]
+        if before:
+            p = before[-1]
+            gap = ctx.doc.text[p.end:h.start]
+            if len(ctx.norm_of(p.end, h.start).split()) <= 8 and not any(c in gap for c in ".;:؛"):
+                places = [p]
+    places = [p for p in places if not _destination(ctx, si, p)]
+    fine = [p for p in places if p.place.level not in COARSE]
+    return fine or places
+
+
+DESTINATION = {norm(w) for w in ("إلى", "الى", "نحو", "باتجاه", "صوب", "لجهة")}
+
+
+def _destination(ctx: Context, si: SentenceInfo, p: PlaceHit) -> bool:
+    """"نحو مدينة إدلب", "إلى تركيا": where people went, not where the event was."""
+    words = ctx.norm_of(max(si.start, p.start - 25), p.start).split()[-3:]
+    return any(w in DESTINATION for w in words[-2:]) or (len(words) >= 1 and words[-1] in DESTINATION)
+
+
+def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
+    """The place the story is at when a sentence names none: the last fine place of the three
+    sentences before, else the place the document names most."""
+    for k in range(si.index - 1, max(-1, si.index - 4), -1):
+        fine = [p for p in ctx.sentences[k].places if p.place.level not in COARSE
+                and not _destination(ctx, ctx.sentences[k], p)]
+        if fine:
+            return fine[-1]
+    counts: dict[str, tuple[int, PlaceHit]] = {}
+    for other in ctx.sentences:
+        for p in other.places:
+            if p.place.level not in COARSE:
+                n, _ = counts.get(p.place.id, (0, p))
+                counts[p.place.id] = (n + 1, p)
+    if counts:
+        return max(counts.values(), key=lambda c: c[0])[1]
+    return None
 
 
 def _actors(ctx: Context, si: SentenceInfo, row: list[ActorHit], per_sentence, h: Hit
@@ -101,10 +157,15 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
 
     def add(sub: str, si: SentenceInfo, h_start: int, h_end: int, place, a1, a2, status: str, src) -> None:
         key = (sub, place.id if place else None)
+        ds, de = _dates(ctx, si)
         if key in seen:
+            # the same event told again (a headline, then the body): keep the first, with the
+            # dates of the telling that has them
+            k = next(i for i, e in enumerate(out) if (e.type, e.place_id) == key)
+            if out[k].date_start is None and ds is not None:
+                out[k] = replace(out[k], date_start=ds, date_end=de)
             return
         seen.add(key)
-        ds, de = _dates(ctx, si)
         out.append(Event(
             type=sub, family=_family(ctx, sub), date_start=ds, date_end=de,
             place=place.name if place else None, place_id=place.id if place else None,
@@ -133,17 +194,17 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             a1 = next((a for a in row if a.actor == k.actor), None)
             others = [a for a in row if a.side in ARMED and a.side != k.side]
             a2 = others[0] if others else None
-            if transfer and k.side == "government" and not si.of("trigger") or (
-                    transfer and any(h.value == "Non-violent transfer of territory" for h in si.of("trigger"))
-                    and not any(h.value == "Armed clash" for h in si.of("trigger"))):
+            if transfer and not any(h.value in ("Armed clash", "Air/drone strike",
+                                                 "Shelling/artillery/missile attack") for h in si.of("trigger")):
                 sub = "Non-violent transfer of territory"
             else:
                 sub = "Government regains territory" if k.side == "government" else \
                     "Non-state actor overtakes territory"
             add(sub, si, k.start, k.end, place, a1, a2, "asserted", k.source)
+        names = [(x.start, x.end) for x in si.of("actor", "source")]
         for h in si.of("trigger"):
             sub = h.value
-            if sub in TERRITORY or _blocked(ctx, si, h):
+            if sub in TERRITORY or _blocked(ctx, si, h) or any(a < h.end and h.start < b for a, b in names):
                 continue
             if sub == "Shelling/artillery/missile attack" and air and \
                     ctx.norm_of(h.start, h.end).split()[0].lstrip("وف") in GENERIC_STRIKE:
@@ -153,9 +214,10 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             if status == "denied":
                 continue
             a1, a2 = _actors(ctx, si, row, actors, h)
-            places = [p for p in si.places]
+            places = _event_places(ctx, si, h)
             if not places:
-                add(sub, si, h.start, h.end, None, a1, a2, status, src)
+                fp = _focus_place(ctx, si)
+                add(sub, si, h.start, h.end, fp.place if fp else None, a1, a2, status, src)
                 continue
             for ph in places:
                 add(sub, si, h.start, h.end, ph.place, a1, a2, status, src)
