@@ -95,6 +95,120 @@ def _accept(si: SentenceInfo, h: Hit, accepted: list[PlaceHit], pat) -> bool:
     return False
 
 
+PLURAL_HEADS_SUFFIX = ("ي", "ات")  # منطقتي, قريتي, بلدات: a list of names follows
+
+
+def _head_kind(tok: Token, pat) -> str | None:
+    forms = {tok.norm, tok.stem, tok.norm.lstrip("وفبل"), tok.stem.lstrip("وفبل")}
+    if forms & pat.landmark_heads:
+        return "landmark"
+    if forms & pat.settlement_heads:
+        return "settlement"
+    return None
+
+
+TANWEEN = "\u064b\u064c\u064d"
+
+
+def _not_a_name(ctx: Context, si: SentenceInfo, t: Token) -> bool:
+    """Words that cannot be (part of) a place name: inflected with tanween ("خالياً"), verbs in the
+    present ("يتعرض"), or words the vocabularies and the time parser already claim."""
+    text = ctx.doc.text
+    if t.end < len(text) and text[t.end] in TANWEEN or any(c in TANWEEN for c in t.text):
+        return True
+    if t.kind == "word" and t.norm[:1] in ("ي", "ت") and len(t.norm) >= 4 and t.prefix == "":
+        return True
+    if any(x.start <= t.start < x.end for x in si.times) or any(q.start <= t.start < q.end for q in si.quantities):
+        return True
+    return any(h.start <= t.start < h.end for h in si.hits if h.kind not in ("place",))
+
+
+def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
+    """Places no knowledge file lists, introduced by a place word ("قرية معركبة", "حاجز زلين")."""
+    text = ctx.doc.text
+    known = [(h.start, h.end, h) for h in si.of("place")]
+    names = [(h.start, h.end) for h in si.of("actor", "source")]
+    toks = si.tokens
+    out: list[PlaceHit] = []
+    i = 0
+    while i < len(toks):
+        head = toks[i]
+        kind = _head_kind(head, pat) if head.kind == "word" and not head.suffix else None
+        # only an indefinite place word introduces a name ("مدينة X"); "المدينة" refers back
+        if kind is None or "ال" in head.prefix or any(a <= head.start < b for a, b in names):
+            i += 1
+            continue
+        several = head.norm.endswith(PLURAL_HEADS_SUFFIX) or head.stem in ("قرى", "احياء", "مزارع")
+        j = i + 1
+        while True:  # one name, then more after "و" when the head is dual or plural
+            words: list[Token] = []
+            inner = None
+            while j < len(toks) and len(words) < pat.name_max_words:
+                t = toks[j]
+                if t.kind == "punct":
+                    if t.text in QUOTES and (not words or t.text in '"”»\''):
+                        j += 1
+                        if words:
+                            break
+                        continue
+                    if t.text in "-–—" and words:
+                        j += 1
+                        continue
+                    break
+                if t.kind not in ("word", "number") or t.suffix in ("ه", "ها", "هم", "هن"):
+                    break
+                bare = t.norm.lstrip("و") if words else t.norm
+                if bare in pat.name_stops or t.stem in pat.name_stops or _head_kind(t, pat) and words:
+                    break
+                if _not_a_name(ctx, si, t):
+                    break
+                if words and t.prefix.startswith("و"):
+                    break
+                hit = next((h for a, b, h in known if a <= t.start < b), None)
+                if hit is not None:
+                    if kind == "settlement" and not words:
+                        words = []
+                        break  # "مدينة حلب": the gazetteer's
+                    inner = inner or hit
+                    words.append(t)
+                    j += 1
+                    while j < len(toks) and toks[j].start < next(b for a, b, h in known if h is hit):
+                        words.append(toks[j])
+                        j += 1
+                    continue
+                if any(a <= t.start < b for a, b in names):
+                    break
+                words.append(t)
+                j += 1
+            if words:
+                start = words[0].start + (len(words[0].text) - len(words[0].text.lstrip("وفبل")) if
+                                          words[0].prefix[:1] in ("و", "ف", "ب", "ل") and
+                                          not words[0].text.startswith("ال") else 0)
+                start = words[0].start if words[0].norm.startswith("ال") else start
+                end = words[-1].end
+                name = text[start:end].strip(' "«»“”\'')
+                if kind == "landmark":
+                    h0 = head.text
+                    hs = len(h0) - len(h0.lstrip("وفبل")) if head.prefix[:1] in ("و", "ف", "ب", "ل") else 0
+                    name = h0[hs:] + " " + name
+                    start = head.start + hs
+                if len(norm(name).replace(" ", "")) >= 3:
+                    inner_place = ctx.kb.gazetteer.get(inner.ids[0]) if inner is not None else None
+                    lat = inner_place.lat if inner_place is not None else None
+                    lon = inner_place.lon if inner_place is not None else None
+                    level = "landmark" if kind == "landmark" else (
+                        "neighbourhood" if head.stem in ("حي", "حيي", "احياء") else "town")
+                    place = Place(id="unk:" + norm(name), name=name, lat=lat, lon=lon, level=level,
+                                  country=inner_place.country if inner_place else (ctx.country or ""),
+                                  parent=inner_place.id if inner_place else None, origin="text")
+                    out.append(PlaceHit(start, end, place, si.index, surface=text[start:end]))
+            if words and several and j < len(toks) and toks[j].kind == "word" and toks[j].prefix.startswith("و"):
+                continue
+            break
+        i = max(j, i + 1)
+    return out
+
+
 def _centroid(ctx: Context) -> tuple[float, float] | None:
     gaz = ctx.kb.gazetteer
     pts = []
@@ -136,7 +250,15 @@ def resolve(ctx: Context) -> list[PlaceHit]:
     last_of_kind: dict[str, Place] = {}
     for si in ctx.sentences:
         named = si.of("place")
+        names = [(x.start, x.end) for x in si.of("actor", "source")]
+        unknown = _unknown(ctx, si, pat)
         for h in named:
+            if any(a <= h.start and h.end <= b for a, b in names):
+                continue  # "قوات سوريا الديمقراطية", "مجلس منبج العسكري": part of a name
+            if h.end < len(ctx.doc.text) and ctx.doc.text[h.end] == "\u064b":
+                continue  # "جندياً تركياً": an adjective with tanween, not the country
+            if any(u.start <= h.start and h.end <= u.end and u.place.level == "landmark" for u in unknown):
+                continue  # "مطار تدمر": the landmark, not the town
             if not _accept(si, h, out, pat):
                 continue
             place = _choose(ctx, h.ids, centre)
@@ -148,6 +270,12 @@ def resolve(ctx: Context) -> list[PlaceHit]:
             last_of_kind[_kind(place, h.matched)] = place
             if place.level in ("town",):
                 last_of_kind.setdefault("town", place)
+        for u in unknown:
+            if any(p.start < u.end and u.start < p.end for p in si.places):
+                continue
+            out.append(u)
+            si.places.append(u)
+        si.places.sort(key=lambda p: p.start)
         # anaphora: a definite place noun not followed by a name
         for tok in si.tokens:
             if tok.kind != "word":

@@ -22,6 +22,10 @@ class Patterns:
     not_after: frozenset[str]
     anaphors: dict[str, tuple[str, ...]]
     directions: frozenset[str]
+    landmark_heads: frozenset[str]
+    settlement_heads: frozenset[str]
+    name_stops: frozenset[str]
+    name_max_words: int
     non_person: frozenset[str]
     person_nouns: frozenset[str]
     civilian_nouns: frozenset[str]
@@ -58,6 +62,10 @@ def patterns() -> Patterns:
         not_after=_set(p["not_after"]),
         anaphors={norm(k): tuple(v) for k, v in p["anaphors"].items()},
         directions=_set(p["directions"]),
+        landmark_heads=_set(p["unknown"]["landmark_heads"]),
+        settlement_heads=_set(p["unknown"]["settlement_heads"]),
+        name_stops=_set(p["unknown"]["stops"]),
+        name_max_words=int(p["unknown"]["max_words"]),
         non_person=_set(c["non_person"]),
         person_nouns=_set(c["person_nouns"]),
         civilian_nouns=_set(c["civilian_nouns"]),
