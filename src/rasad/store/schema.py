@@ -70,3 +70,212 @@ documents = Table(
     Index("ix_documents_outlet", "outlet"),
     Index("ix_documents_duplicate_of", "duplicate_of"),
 )
+
+
+# --------------------------------------------------------------------------- extraction results (issue 6)
+# One row per document in `extractions` (the whole Extraction as JSON, so it
+# round-trips exactly), plus claims and event mentions as rows so reconcile and
+# the API can filter them in SQL. Re-saving a document's extraction replaces them.
+
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("doc_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("outlet", String(255)),
+    Column("published", Date),
+    Column("data", JSON, nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),  # position in Extraction.claims
+    Column("kind", String(32), nullable=False),
+    Column("side", String(32), nullable=False),
+    Column("count", Integer, nullable=False),
+    Column("upper", Integer),
+    Column("qualifier", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("cumulative", Integer, nullable=False),  # 0/1 as the extractor said
+    Column("total", Integer, nullable=False),  # 0/1: compared with totals (cumulative or a window >= N days)
+    Column("source_name", Text),
+    Column("source_affiliation", String(32)),
+    Column("source_type", String(32)),
+    Column("source_via", JSON),
+    Column("modality", String(16)),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("place", Text),
+    Column("place_id", String(64)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("actor", String(64)),
+    Column("confidence", Float),
+    Column("span_start", Integer),
+    Column("span_end", Integer),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+    Column("evidence", Text),
+    # reconciliation results
+    Column("group_id", String(48)),
+    Column("grade", String(16)),
+    Column("source_key", String(255)),  # the independent source it counts as
+    Column("source_role", String(16)),  # own | independent | adversary | unknown
+    Column("copy", Integer),  # 1: a near-duplicate document repeats it; not counted again
+    Index("ix_claims_doc_id", "doc_id"),
+    Index("ix_claims_group_id", "group_id"),
+    Index("ix_claims_kind_side", "kind", "side"),
+)
+
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("type", String(64), nullable=False),
+    Column("family", String(64), nullable=False),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("place", Text),
+    Column("place_id", String(64)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("actor1", String(64)),
+    Column("actor1_side", String(32)),
+    Column("actor2", String(64)),
+    Column("actor2_side", String(32)),
+    Column("fatalities", Integer),
+    Column("status", String(16), nullable=False),
+    Column("source_name", Text),
+    Column("source_affiliation", String(32)),
+    Column("source_type", String(32)),
+    Column("source_via", JSON),
+    Column("modality", String(16)),
+    Column("confidence", Float),
+    Column("trigger_start", Integer),
+    Column("trigger_end", Integer),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+    Column("evidence", Text),
+    Column("event_id", String(48)),  # the merged event
+    Column("source_key", String(255)),
+    Index("ix_event_mentions_doc_id", "doc_id"),
+    Index("ix_event_mentions_event_id", "event_id"),
+    Index("ix_event_mentions_family", "family"),
+)
+
+# --------------------------------------------------------------------------- reconciliation results
+
+claim_groups = Table(
+    "claim_groups",
+    metadata,
+    Column("id", String(48), primary_key=True),  # stable across re-runs
+    Column("kind", String(32), nullable=False),
+    Column("side", String(32), nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("place", Text),
+    Column("place_id", String(64)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("n_claims", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False),
+    Column("low", Integer),
+    Column("best", Integer),
+    Column("high", Integer),
+    Column("conservative", Integer),
+    Column("best_basis", String(64)),  # which rule produced best
+    Column("status", String(16), nullable=False),  # asserted | contested | denied
+    Column("sources", JSON),  # [{"key", "name", "affiliation", "role", "count"}]
+    Column("doc_ids", JSON),
+    Column("place_ids", JSON),  # every member's place id (incremental runs test containment against them)
+    Column("south", Float),  # bounding box of the members' points (incremental runs test distance against it)
+    Column("west", Float),
+    Column("north", Float),
+    Column("east", Float),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_claim_groups_kind_side", "kind", "side", "total"),
+    Index("ix_claim_groups_date_start", "date_start"),
+)
+
+merged_events = Table(
+    "merged_events",
+    metadata,
+    Column("id", String(48), primary_key=True),  # stable across re-runs
+    Column("type", String(64), nullable=False),
+    Column("family", String(64), nullable=False),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("place", Text),
+    Column("place_id", String(64)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("level", String(16)),
+    Column("actor1", String(64)),
+    Column("actor1_side", String(32)),
+    Column("actor2", String(64)),
+    Column("actor2_side", String(32)),
+    Column("fatalities_low", Integer),
+    Column("fatalities_best", Integer),
+    Column("fatalities_high", Integer),
+    Column("fatalities_conservative", Integer),
+    Column("status", String(16), nullable=False),  # asserted | contested | denied
+    Column("n_mentions", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False),
+    Column("sources", JSON),
+    Column("doc_ids", JSON),
+    Column("place_ids", JSON),  # every member's place id (incremental runs test containment against them)
+    Column("south", Float),  # bounding box of the members' points (incremental runs test distance against it)
+    Column("west", Float),
+    Column("north", Float),
+    Column("east", Float),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_merged_events_date_start", "date_start"),
+    Index("ix_merged_events_family", "family"),
+)
+
+contradictions = Table(
+    "contradictions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity", String(8), nullable=False),  # group | event
+    Column("entity_id", String(48), nullable=False),
+    Column("reason", String(16), nullable=False),  # counts | running_total | denial
+    Column("a", JSON, nullable=False),  # one side: claim/mention id, count, source, affiliation, doc
+    Column("b", JSON, nullable=False),
+    Column("gap", Integer),
+    Index("ix_contradictions_entity_id", "entity_id"),
+)
+
+inferred_dates = Table(
+    "inferred_dates",
+    metadata,
+    Column("doc_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("date", Date, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("evidence", JSON, nullable=False),
+)
+
+reconcile_log = Table(
+    "reconcile_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("entity", String(8), nullable=False),  # group | event
+    Column("action", String(8), nullable=False),  # new | merge | split | drop
+    Column("entity_id", String(48), nullable=False),
+    Column("others", JSON),  # merge: the ids absorbed; split: the ids split off
+    Index("ix_reconcile_log_entity_id", "entity_id"),
+)
+
+reconcile_dirty = Table(
+    "reconcile_dirty",
+    metadata,
+    Column("entity", String(8), primary_key=True),  # group | event
+    Column("entity_id", String(48), primary_key=True),
+)
