@@ -24,6 +24,8 @@ class IngestReport:
 
     run_id: int | None = None
     stored: list[str] = field(default_factory=list)
+    extracted: int = 0
+    reconciled: dict | None = None
     unchanged: list[str] = field(default_factory=list)  # same content already stored
     near_duplicates: list[tuple[str, str, float]] = field(default_factory=list)  # (id, original id, similarity)
     problems: list[IngestProblem] = field(default_factory=list)
@@ -41,6 +43,8 @@ class IngestReport:
             "near_duplicates": [{"id": a, "duplicate_of": b, "similarity": round(s, 3)}
                                 for a, b, s in self.near_duplicates],
             "problems": [{"source": p.source, "reason": p.reason} for p in self.problems],
+            "extracted": self.extracted,
+            "reconciled": self.reconciled,
             "interrupted": self.interrupted,
             "ok": self.ok,
         }
@@ -65,26 +69,38 @@ class _Batch:
         return len(self.docs)
 
 
-def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Progress | None = None) -> IngestReport:
-    """Read every input, turn it into a Document and store it, committing in batches.
+def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Progress | None = None,
+           extract: bool = True, reconcile: bool = True) -> IngestReport:
+    """Read every input, turn it into a Document, store it, extract from it and reconcile.
 
-    Re-ingesting material already stored (same content hash) is a no-op;
+    Documents are committed in batches, each batch's extractions right after
+    it. Re-ingesting material already stored (same content hash) is a no-op;
     near-duplicates of stored or earlier documents are stored once, linked to
     their original. Bad inputs become problems in the report; nothing raises
-    for them. A run interrupted (Ctrl-C) keeps every batch it committed.
+    for them. A run interrupted (Ctrl-C) keeps every batch it committed, and
+    the next run extracts any stored document still lacking its extraction.
+    Reconciliation then updates only what the new documents touch.
     """
+    from .store.extractions import documents_without_extraction, save_extractions
+
     paths = [str(p) for p in paths]
     report = IngestReport(run_id=store.start_run(paths))
     index = ingest_stage.NearDuplicateIndex(settings)
     for doc_id, sig in store.iter_signatures():
         index.add(doc_id, sig)
     batch = _Batch()
+    extractor = _Extractor(settings) if extract else None
+    touched: set[str] = set()
 
     def flush() -> None:
         nonlocal batch
         if batch.docs:
             store.add_documents(batch.docs, batch.signatures, run_id=report.run_id)
             report.stored.extend(d.id for d in batch.docs)
+            if extractor is not None:
+                save_extractions(store, [(d.id, extractor(d)) for d in batch.docs])
+                report.extracted += len(batch.docs)
+                touched.update(d.id for d in batch.docs)
         batch = _Batch()
 
     tick = progress or (lambda *_: None)
@@ -118,6 +134,18 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Pro
                 flush()
             tick(1, sources.total, doc.id)
         flush()
+        if extractor is not None:
+            # documents a stopped run stored but did not extract
+            for i, doc_id in enumerate(documents_without_extraction(store)):
+                doc = store.document(doc_id)
+                if doc is not None:
+                    save_extractions(store, [(doc.id, extractor(doc))])
+                    report.extracted += 1
+                    touched.add(doc.id)
+        if reconcile and touched:
+            from .reconcile import reconcile as run_reconcile
+
+            report.reconciled = run_reconcile(store, settings, touched).as_dict()
     except KeyboardInterrupt:
         report.interrupted = True
         raise
@@ -125,6 +153,19 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Pro
         store.finish_run(report.run_id, stored=len(report.stored), unchanged=len(report.unchanged),
                          near_duplicates=len(report.near_duplicates), problems=report.problems)
     return report
+
+
+class _Extractor:
+    """Extraction with the knowledge loaded once."""
+
+    def __init__(self, settings: Settings):
+        from .extract import extract
+        from .knowledge import load
+
+        self._extract, self._kb, self._settings = extract, load(settings), settings
+
+    def __call__(self, doc: Document) -> Extraction:
+        return self._extract(doc, self._kb, self._settings)
 
 
 def _unique_id(doc: Document, store: Store, batch: _Batch) -> Document:

@@ -18,6 +18,12 @@ def ingest(
     db: DbOption = None,
     knowledge: KnowledgeOption = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per database transaction.")] = 200,
+    extract: Annotated[bool, typer.Option("--extract/--no-extract",
+                                          help="Extract claims, events, control and places from each new "
+                                               "document and store them.")] = True,
+    reconcile: Annotated[bool, typer.Option("--reconcile/--no-reconcile",
+                                            help="Reconcile what the new documents touch across outlets "
+                                                 "(needs --extract).")] = True,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
 ) -> None:
@@ -35,7 +41,7 @@ def ingest(
             bar.update(task, advance=advance, total=total, description=_short(label))
 
         try:
-            report = pipeline.ingest(paths, store, s, progress=tick)
+            report = pipeline.ingest(paths, store, s, progress=tick, extract=extract, reconcile=reconcile and extract)
         except KeyboardInterrupt:
             err.print("[yellow]interrupted:[/] every committed batch is kept; run the same command to resume.")
             raise typer.Exit(130)
@@ -60,6 +66,12 @@ def _summary(report: pipeline.IngestReport) -> None:
     t.add_row("already stored", str(len(report.unchanged)))
     t.add_row("near-duplicates", str(len(report.near_duplicates)))
     t.add_row("[red]failed[/]" if report.problems else "failed", str(len(report.problems)))
+    if report.extracted:
+        t.add_row("extracted", str(report.extracted))
+    if report.reconciled:
+        r = report.reconciled
+        t.add_row("reconciled", f"{r['events']} events, {r['groups']} claim groups, "
+                                f"{r['contradictions']} contradictions")
     console.print(t)
     for doc_id, original, sim in report.near_duplicates:
         console.print(f"  [yellow]near-duplicate[/] {doc_id} → {original} (similarity {sim:.2f})", highlight=False)

@@ -186,3 +186,10 @@ def load_extractions(store: Store, doc_ids: Iterable[str] | None = None) -> dict
 
 __all__ = ["extraction_from_dict", "extraction_to_dict", "is_total", "load_extractions", "save_extraction",
            "save_extractions"]
+
+
+def documents_without_extraction(store: Store) -> list[str]:
+    """Ids of stored documents that have no extraction yet (a run stopped between the two writes)."""
+    with store.engine.connect() as conn:
+        q = select(documents.c.id).where(~documents.c.id.in_(select(extractions.c.doc_id))).order_by(documents.c.id)
+        return list(conn.execute(q).scalars())
