@@ -7,7 +7,7 @@ of taking long keyword lists.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 DEFAULT_DB = "sqlite:///rasad.db"
@@ -43,6 +43,13 @@ class Settings:
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
         env: dict = {}
+        for f in fields(cls):  # RASAD_URL_TIMEOUT=5, RASAD_BATCH_SIZE=500 …
+            raw = os.environ.get(f"RASAD_{f.name.upper()}")
+            if raw and f.type in ("int", "float", int, float):
+                try:
+                    env[f.name] = (int if f.type in ("int", int) else float)(raw)
+                except ValueError:
+                    raise ValueError(f"RASAD_{f.name.upper()} must be a number, not {raw!r}") from None
         if os.environ.get("RASAD_DB"):
             env["db"] = db_url(os.environ["RASAD_DB"])
         if os.environ.get("RASAD_KNOWLEDGE"):

@@ -52,7 +52,7 @@ def ingest(
         _summary(report)
     else:
         for p in report.problems:
-            err.print(f"[red]failed[/] {p.source}: {p.reason}", highlight=False)
+            err.print(f"[red]failed[/] {p.source}: {p.reason}", highlight=False, soft_wrap=True)
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -74,9 +74,10 @@ def _summary(report: pipeline.IngestReport) -> None:
                                 f"{r['contradictions']} contradictions")
     console.print(t)
     for doc_id, original, sim in report.near_duplicates:
-        console.print(f"  [yellow]near-duplicate[/] {doc_id} → {original} (similarity {sim:.2f})", highlight=False)
+        console.print(f"  [yellow]near-duplicate[/] {doc_id} → {original} (similarity {sim:.2f})", highlight=False,
+                      soft_wrap=True)
     for p in report.problems:
-        console.print(f"  [red]failed[/] {p.source}: {p.reason}", highlight=False)
+        console.print(f"  [red]failed[/] {p.source}: {p.reason}", highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
