@@ -51,18 +51,14 @@ class IngestReport:
 
 
 class _Batch:
-    """Documents waiting for their transaction, with the ids and hashes they claim."""
+    """Documents waiting for their transaction."""
 
     def __init__(self) -> None:
         self.docs: list[Document] = []
-        self.signatures: dict[str, bytes] = {}
-        self.ids: set[str] = set()
         self.hashes: set[str] = set()
 
-    def add(self, doc: Document, signature: bytes) -> None:
+    def add(self, doc: Document) -> None:
         self.docs.append(doc)
-        self.signatures[doc.id] = signature
-        self.ids.add(doc.id)
         self.hashes.add(doc.content_hash)
 
     def __len__(self) -> int:
@@ -93,15 +89,39 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Pro
     touched: set[str] = set()
 
     def flush() -> None:
+        """Commit the pending documents: drop those already stored, give clashing ids a suffix,
+        link near-duplicates, then extract from the new ones (one query per batch, not per document)."""
         nonlocal batch
-        if batch.docs:
-            store.add_documents(batch.docs, batch.signatures, run_id=report.run_id)
-            report.stored.extend(d.id for d in batch.docs)
-            if extractor is not None:
-                save_extractions(store, [(d.id, extractor(d)) for d in batch.docs])
-                report.extracted += len(batch.docs)
-                touched.update(d.id for d in batch.docs)
-        batch = _Batch()
+        pending, batch = batch.docs, _Batch()
+        if not pending:
+            return
+        known = store.known_hashes(d.content_hash for d in pending)
+        taken = store.known_ids(d.id for d in pending)
+        docs: list[Document] = []
+        sigs: dict[str, bytes] = {}
+        for doc in pending:
+            if doc.content_hash in known:
+                report.unchanged.append(doc.id)
+                continue
+            if doc.id in taken or doc.id in sigs:
+                doc = replace(doc, id=f"{doc.id}-{doc.content_hash[:10]}")
+            sig = ingest_stage.signature(doc, settings)
+            match = index.query(sig)
+            if match is not None:
+                original, similarity = match
+                doc = replace(doc, duplicate_of=original, similarity=similarity)
+                report.near_duplicates.append((doc.id, original, similarity))
+            index.add(doc.id, sig)
+            docs.append(doc)
+            sigs[doc.id] = sig
+        if not docs:
+            return
+        store.add_documents(docs, sigs, run_id=report.run_id)
+        report.stored.extend(d.id for d in docs)
+        if extractor is not None:
+            save_extractions(store, [(d.id, extractor(d)) for d in docs])
+            report.extracted += len(docs)
+            touched.update(d.id for d in docs)
 
     tick = progress or (lambda *_: None)
     sources = ingest_stage.expand(paths, settings)
@@ -117,21 +137,12 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Pro
                 report.problems.append(doc)
                 tick(1, sources.total, doc.source)
                 continue
-            if doc.content_hash in batch.hashes or store.known_hashes([doc.content_hash]):
+            if doc.content_hash in batch.hashes:
                 report.unchanged.append(doc.id)
-                tick(1, sources.total, doc.id)
-                continue
-            doc = _unique_id(doc, store, batch)
-            sig = ingest_stage.signature(doc, settings)
-            match = index.query(sig)
-            if match is not None:
-                original, similarity = match
-                doc = replace(doc, duplicate_of=original, similarity=similarity)
-                report.near_duplicates.append((doc.id, original, similarity))
-            index.add(doc.id, sig)
-            batch.add(doc, sig)
-            if len(batch) >= settings.batch_size:
-                flush()
+            else:
+                batch.add(doc)
+                if len(batch) >= settings.batch_size:
+                    flush()
             tick(1, sources.total, doc.id)
         flush()
         if extractor is not None:
@@ -166,32 +177,3 @@ class _Extractor:
 
     def __call__(self, doc: Document) -> Extraction:
         return self._extract(doc, self._kb, self._settings)
-
-
-def _unique_id(doc: Document, store: Store, batch: _Batch) -> Document:
-    """Two different articles may share a file name: the later one gets a hash suffix."""
-    if doc.id not in batch.ids and not store.known_ids([doc.id]):
-        return doc
-    return replace(doc, id=f"{doc.id}-{doc.content_hash[:10]}")
-
-
-def read_documents(paths: Iterable[str], settings: Settings) -> Iterator[Document | IngestProblem]:
-    """Every input as a clean Document (or the problem that stopped it), without storing anything."""
-    for item in ingest_stage.iter_inputs([str(p) for p in paths], settings):
-        if isinstance(item, IngestProblem):
-            yield item
-        else:
-            yield ingest_stage.to_document(item, settings)
-
-
-def extract_documents(paths: Iterable[str], settings: Settings) -> Iterator[tuple[Document, Extraction] | IngestProblem]:
-    """Read and extract every input: (document, extraction) pairs, or problems."""
-    from .extract import extract
-    from .knowledge import load
-
-    kb = load(settings)
-    for doc in read_documents(paths, settings):
-        if isinstance(doc, IngestProblem):
-            yield doc
-        else:
-            yield doc, extract(doc, kb, settings)

@@ -99,9 +99,19 @@ def _singulars(word: str) -> list[str]:
     return out
 
 
+_WHOLE: dict[tuple[int, str, str], list] = {}
+
+
 def _matches_whole(finder, form: str) -> list:
-    hits = finder(form)
-    return [h for h in hits if h.start == 0 and h.end == len(form)]
+    """Vocabulary matches covering the whole word (cached: news text repeats its nouns)."""
+    key = (id(finder.__self__), finder.__name__, form)
+    found = _WHOLE.get(key)
+    if found is None:
+        found = [h for h in finder(form) if h.start == 0 and h.end == len(form)]
+        if len(_WHOLE) > 50_000:
+            _WHOLE.clear()
+        _WHOLE[key] = found
+    return found
 
 
 def _noun_role(ctx: Context, q: Quantity, actors: list[ActorHit] | None = None) -> str | None:

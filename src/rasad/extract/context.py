@@ -10,6 +10,7 @@ sentence without scanning the text again.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -79,7 +80,12 @@ class Context:
 
     def norm_of(self, start: int, end: int) -> str:
         """The matching form of an original-text span."""
-        return normalize(self.doc.text[start:end]).text
+        return _norm_cached(self.doc.text[start:end])
+
+
+@lru_cache(maxsize=65536)
+def _norm_cached(text: str) -> str:
+    return normalize(text).text
 
 
 def _orig(n: Normalized, s: int, e: int) -> tuple[int, int]:

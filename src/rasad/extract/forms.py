@@ -30,20 +30,32 @@ def variants(t: Token) -> frozenset[str]:
     return _variants(t.norm, t.stem, t.prefix, t.suffix)
 
 
+@lru_cache(maxsize=64)
+def _index(forms: tuple[str, ...]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Forms by their first word, longest first."""
+    idx: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for f in forms:
+        parts = tuple(f.split())
+        idx.setdefault(parts[0], []).append((f, parts))
+    for v in idx.values():
+        v.sort(key=lambda x: -len(x[1]))
+    return idx
+
+
 def find(si: SentenceInfo, forms: tuple[str, ...]) -> list[tuple[int, int, str]]:
     """(first token index, last token index + 1, form) for every form found, longest first at a position."""
-    words = [t for t in si.tokens]
+    idx = _index(forms)
+    words = si.tokens
     vs = [variants(t) if t.kind in ("word", "number") else frozenset({t.text}) for t in words]
     out: list[tuple[int, int, str]] = []
-    split = [(f, f.split()) for f in forms]
     i = 0
     while i < len(words):
         hit = None
-        for f, parts in split:  # forms are sorted longest first
+        cands = [c for v in vs[i] for c in idx.get(v, ())]
+        cands.sort(key=lambda x: -len(x[1]))
+        for f, parts in cands:
             n = len(parts)
-            if i + n > len(words):
-                continue
-            if all(parts[j] in vs[i + j] for j in range(n)):
+            if i + n <= len(words) and all(parts[j] in vs[i + j] for j in range(1, n)):
                 hit = (i, i + n, f)
                 break
         if hit:

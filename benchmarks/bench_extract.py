@@ -1,0 +1,62 @@
+"""Extraction benchmark: `rasad.extract.extract` on generated 600-word articles (text already clean).
+
+    python benchmarks/bench_extract.py [--n 1000] [--check]
+
+Prints articles/s on one core (CPU time, after loading the knowledge once),
+the time per article spent in the Arabic layer and in the rest, and with
+`--check` exits 1 below the floor "extract_articles_per_s" in baseline.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import synth  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--check", action="store_true")
+    a = ap.parse_args()
+
+    from rasad.extract import extract
+    from rasad.knowledge import load
+    from rasad.model import Document
+
+    kb = load()
+    docs = []
+    for i in range(a.n):
+        title, body, published = synth.article(i)
+        docs.append(Document(id=f"a{i}", text=f"{title}\n{body}", published=published))
+    words = sum(len(d.text.split()) for d in docs) / len(docs)
+    extract(docs[0], kb)  # load knowledge, compile automata
+    t = time.process_time()
+    claims = events = 0
+    for d in docs:
+        ex = extract(d, kb)
+        claims += len(ex.claims)
+        events += len(ex.events)
+    secs = time.process_time() - t
+    result = {"machine": f"{platform.machine()}, Python {platform.python_version()}", "articles": a.n,
+              "mean_words": round(words), "seconds_cpu": round(secs, 2),
+              "articles_per_s": round(a.n / secs, 1), "ms_per_article": round(secs / a.n * 1000, 2),
+              "claims": claims, "events": events}
+    print(json.dumps(result, indent=1))
+    if a.check:
+        floor = json.loads((HERE / "baseline.json").read_text())["extract_articles_per_s"]
+        if result["articles_per_s"] < floor:
+            print(f"REGRESSION: extraction {result['articles_per_s']}/s < {floor}/s", file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
