@@ -49,14 +49,47 @@ def _fill(rng: random.Random, template: str) -> str:
                            source=rng.choice(SOURCES), n=rng.choice(NUMBERS), num=rng.randint(15, 2500))
 
 
-def article(i: int, words: int = 600) -> tuple[str, str, date]:
-    """(title, body, published) of synthetic article number i."""
+_LEXICON: list[str] = []
+
+
+def _lexicon() -> list[str]:
+    """Words for varied filler sentences: every place and actor name rasad knows, split into words."""
+    if not _LEXICON:
+        from rasad.knowledge import load
+
+        kb = load()
+        words = {w for p in kb.gazetteer for n in (p.name, *p.aliases) for w in n.split()}
+        words |= {w for a in kb.actors for n in (a.name, *a.aliases) for w in n.split()}
+        _LEXICON.extend(sorted(w for w in words if len(w) > 2))
+    return _LEXICON
+
+
+def _varied(rng: random.Random) -> str:
+    """A sentence of news connectives around words drawn from a large lexicon, so that two
+    articles share few word 3-grams, as real articles do."""
+    lex = _lexicon()
+    parts = [rng.choice(("وقال", "وأضاف", "وأشار", "وذكر", "ولفت", "وأوضح")),
+             rng.choice(SOURCES), "إن"]
+    for _ in range(rng.randint(3, 5)):
+        parts += [rng.choice(("في", "قرب", "بين", "على", "من", "حول", "باتجاه", "داخل")),
+                  *rng.sample(lex, rng.randint(1, 3))]
+    return " ".join(parts) + "."
+
+
+def article(i: int, words: int = 600, variety: float = 0.0) -> tuple[str, str, date]:
+    """(title, body, published) of synthetic article number i.
+
+    `variety` is the share of sentences drawn from the lexicon rather than the
+    templates (0 for extraction benchmarks, which need reportable sentences;
+    about half for ingestion, whose near-duplicate search depends on how much
+    articles share)."""
     rng = random.Random(i)
     title = _fill(rng, rng.choice(TITLES))
     paras: list[str] = []
     count = 0
     while count < words:
-        para = " ".join(_fill(rng, rng.choice(TEMPLATES)) for _ in range(rng.randint(2, 4)))
+        para = " ".join(_varied(rng) if rng.random() < variety else _fill(rng, rng.choice(TEMPLATES))
+                        for _ in range(rng.randint(2, 4)))
         paras.append(para)
         count += len(para.split())
     published = date(2017, 1, 1) + timedelta(days=rng.randint(0, 900))
@@ -64,7 +97,7 @@ def article(i: int, words: int = 600) -> tuple[str, str, date]:
 
 
 def text_file(i: int) -> str:
-    title, body, published = article(i)
+    title, body, published = article(i, variety=0.6)
     return f"{title}\n\n{published.isoformat()}\n\n{body}\n"
 
 
@@ -76,7 +109,7 @@ _NAV = "".join(f'<li><a href="/section/{k}">{name}</a></li>' for k, name in enum
 def html_page(i: int, target_kb: int | None = None) -> str:
     """A news page of 50–100 KB around article i."""
     rng = random.Random(10_000 + i)
-    title, body, published = article(i)
+    title, body, published = article(i, variety=0.6)
     target = (target_kb or rng.randint(50, 100)) * 1024
     paras = "".join(f"<p>{p}</p>\n" for p in body.split("\n"))
     sidebar = "".join(f'<li><a href="/news/{rng.randint(1, 99999)}">{_fill(rng, rng.choice(TITLES))}</a></li>'

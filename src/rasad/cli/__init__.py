@@ -21,13 +21,7 @@ app = typer.Typer(
 COMMAND_MODULES = ["ingest", "extract", "docs", "stats", "lookup", "knowledge", "reconcile", "export"]
 
 for _name in COMMAND_MODULES:
-    try:
-        _mod = importlib.import_module(f"{__name__}.{_name}")
-    except ModuleNotFoundError as e:  # a module another change has not landed yet
-        if e.name != f"{__name__}.{_name}":
-            raise
-        continue
-    _mod.register(app)
+    importlib.import_module(f"{__name__}.{_name}").register(app)
 
 
 def main() -> None:
