@@ -177,3 +177,22 @@ class _Extractor:
 
     def __call__(self, doc: Document) -> Extraction:
         return self._extract(doc, self._kb, self._settings)
+
+
+def read_documents(paths: Iterable[str], settings: Settings) -> Iterator[Document | IngestProblem]:
+    """Every input as a clean Document (or the problem that stopped it), without storing anything."""
+    for item in ingest_stage.iter_inputs([str(p) for p in paths], settings):
+        if isinstance(item, IngestProblem):
+            yield item
+        else:
+            yield ingest_stage.to_document(item, settings)
+
+
+def extract_documents(paths: Iterable[str], settings: Settings) -> Iterator[tuple[Document, Extraction] | IngestProblem]:
+    """Read and extract every input: (document, extraction) pairs, or problems."""
+    extractor = _Extractor(settings)
+    for doc in read_documents(paths, settings):
+        if isinstance(doc, IngestProblem):
+            yield doc
+        else:
+            yield doc, extractor(doc)
