@@ -81,9 +81,6 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Pro
 
     paths = [str(p) for p in paths]
     report = IngestReport(run_id=store.start_run(paths))
-    index = ingest_stage.NearDuplicateIndex(settings)
-    for doc_id, sig in store.iter_signatures():
-        index.add(doc_id, sig)
     batch = _Batch()
     extractor = _Extractor(settings) if extract else None
     touched: set[str] = set()
@@ -99,6 +96,8 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Pro
         taken = store.known_ids(d.id for d in pending)
         docs: list[Document] = []
         sigs: dict[str, bytes] = {}
+        bands: dict[str, list[tuple[int, int]]] = {}
+        local = ingest_stage.NearDuplicateIndex(settings)  # this batch's documents, not yet stored
         for doc in pending:
             if doc.content_hash in known:
                 report.unchanged.append(doc.id)
@@ -106,17 +105,19 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Pro
             if doc.id in taken or doc.id in sigs:
                 doc = replace(doc, id=f"{doc.id}-{doc.content_hash[:10]}")
             sig = ingest_stage.signature(doc, settings)
-            match = index.query(sig)
+            keys = ingest_stage.band_keys(sig, settings)
+            match = _nearest(store, sig, keys, local, settings)
             if match is not None:
                 original, similarity = match
                 doc = replace(doc, duplicate_of=original, similarity=similarity)
                 report.near_duplicates.append((doc.id, original, similarity))
-            index.add(doc.id, sig)
+            local.add(doc.id, sig)
             docs.append(doc)
             sigs[doc.id] = sig
+            bands[doc.id] = keys
         if not docs:
             return
-        store.add_documents(docs, sigs, run_id=report.run_id)
+        store.add_documents(docs, sigs, run_id=report.run_id, bands=bands)
         report.stored.extend(d.id for d in docs)
         if extractor is not None:
             save_extractions(store, [(d.id, extractor(d)) for d in docs])
@@ -164,6 +165,20 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Pro
         store.finish_run(report.run_id, stored=len(report.stored), unchanged=len(report.unchanged),
                          near_duplicates=len(report.near_duplicates), problems=report.problems)
     return report
+
+
+def _nearest(store: Store, sig: bytes, keys: list[tuple[int, int]], local, settings: Settings
+             ) -> tuple[str, float] | None:
+    """The most similar stored or same-batch document at or above the threshold (the database holds
+    the band keys of everything stored, so memory stays flat however large the store grows)."""
+    best = local.query(sig)
+    candidates = store.band_candidates(keys)
+    for doc_id, other in store.signatures_of(candidates).items():
+        sim = ingest_stage.similarity(sig, other)
+        if sim >= settings.near_duplicate_threshold and (
+                best is None or sim > best[1] or (sim == best[1] and doc_id < best[0])):
+            best = (doc_id, sim)
+    return best
 
 
 class _Extractor:

@@ -23,6 +23,7 @@ from .fetch import fetch
 from .html import extract_html, looks_like_html
 from .identity import (
     NearDuplicateIndex,
+    band_keys,
     content_hash,
     mark_near_duplicate,
     signature,
@@ -33,7 +34,7 @@ from .inputs import Sources, expand, iter_inputs
 from .outlet import canonical_outlet, detect_outlet, outlet_from_text, outlet_from_url
 
 __all__ = [
-    "Cleaned", "DecodeError", "Document", "IngestProblem", "NearDuplicateIndex", "RawInput", "Sources",
+    "Cleaned", "DecodeError", "band_keys", "Document", "IngestProblem", "NearDuplicateIndex", "RawInput", "Sources",
     "canonical_outlet",
     "clean", "content_hash", "date_from_text", "decode", "detect_outlet", "expand", "detect_published", "extract_html",
     "fetch", "iter_inputs", "looks_like_html", "mark_near_duplicate", "outlet_from_text", "outlet_from_url",

@@ -154,6 +154,19 @@ def lsh_params(num_perm: int, threshold: float, recall: float = _LSH_RECALL) -> 
     return best
 
 
+def band_keys(sig: bytes, settings: Settings | None = None) -> list[tuple[int, int]]:
+    """LSH band keys of a signature: (band number, signed 64-bit hash of the band's rows).
+
+    Two documents that share a key are near-duplicate candidates; the keys are
+    what a database stores so that the index needs no memory of its own.
+    """
+    settings = settings or Settings()
+    bands, rows = lsh_params(settings.minhash_perm, settings.near_duplicate_threshold)
+    values = _values(sig)
+    return [(b, int.from_bytes(hashlib.blake2b(values[b * rows:(b + 1) * rows].tobytes(), digest_size=8).digest(),
+                               "little", signed=True)) for b in range(bands)]
+
+
 class NearDuplicateIndex:
     """Signatures of documents already seen, queried for the most similar one.
 

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..model import Document, IngestProblem, OffsetMap
-from .schema import documents, ingest_runs
+from .schema import doc_bands, documents, ingest_runs
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -152,8 +152,8 @@ class Store:
         return found
 
     def add_documents(self, docs: list[Document], signatures: dict[str, bytes] | None = None,
-                      run_id: int | None = None) -> None:
-        """Insert documents in one transaction (all or none)."""
+                      run_id: int | None = None, bands: dict[str, list[tuple[int, int]]] | None = None) -> None:
+        """Insert documents (with their near-duplicate band keys) in one transaction (all or none)."""
         if not docs:
             return
         signatures = signatures or {}
@@ -167,8 +167,30 @@ class Store:
             "signature": signatures.get(d.id), "duplicate_of": d.duplicate_of, "similarity": d.similarity,
             "run_id": run_id, "ingested_at": now,
         } for d in docs]
+        band_rows = [{"band": b, "hash": h, "doc_id": doc_id}
+                     for doc_id, keys in (bands or {}).items() for b, h in keys]
         with self.transaction() as conn:
             conn.execute(insert(documents), rows)
+            if band_rows:
+                conn.execute(insert(doc_bands), band_rows)
+
+    def band_candidates(self, keys: list[tuple[int, int]]) -> set[str]:
+        """Ids of stored documents sharing at least one LSH band key."""
+        if not keys:
+            return set()
+        cond = or_(*[(doc_bands.c.band == b) & (doc_bands.c.hash == h) for b, h in keys])
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(doc_bands.c.doc_id).where(cond).distinct()).scalars())
+
+    def signatures_of(self, ids: Iterable[str]) -> dict[str, bytes]:
+        ids = list(ids)
+        out: dict[str, bytes] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                out.update((d, bytes(sig)) for d, sig in conn.execute(
+                    select(documents.c.id, documents.c.signature).where(documents.c.id.in_(ids[i:i + 500]),
+                                                                        documents.c.signature.is_not(None))))
+        return out
 
     def document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as conn:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Date,
     DateTime,
@@ -278,4 +279,19 @@ reconcile_dirty = Table(
     metadata,
     Column("entity", String(8), primary_key=True),  # group | event
     Column("entity_id", String(48), primary_key=True),
+)
+
+
+# --------------------------------------------------------------------------- near-duplicate index
+# LSH band keys of each document's MinHash signature: documents sharing a key
+# are near-duplicate candidates. Kept in the database so ingesting into a large
+# store needs no index in memory.
+
+doc_bands = Table(
+    "doc_bands",
+    metadata,
+    Column("band", Integer, nullable=False),
+    Column("hash", BigInteger, nullable=False),
+    Column("doc_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_doc_bands_band_hash", "band", "hash"),
 )
