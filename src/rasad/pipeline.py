@@ -98,15 +98,18 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Pro
         sigs: dict[str, bytes] = {}
         bands: dict[str, list[tuple[int, int]]] = {}
         local = ingest_stage.NearDuplicateIndex(settings)  # this batch's documents, not yet stored
+        fresh = [d for d in pending if d.content_hash not in known]
+        signed = {id(d): ingest_stage.signature(d, settings) for d in fresh}
+        keyed = {id(d): ingest_stage.band_keys(signed[id(d)], settings) for d in fresh}
+        stored = _StoredNeighbours(store, [k for keys in keyed.values() for k in keys])
         for doc in pending:
             if doc.content_hash in known:
                 report.unchanged.append(doc.id)
                 continue
+            sig, keys = signed[id(doc)], keyed[id(doc)]
             if doc.id in taken or doc.id in sigs:
                 doc = replace(doc, id=f"{doc.id}-{doc.content_hash[:10]}")
-            sig = ingest_stage.signature(doc, settings)
-            keys = ingest_stage.band_keys(sig, settings)
-            match = _nearest(store, sig, keys, local, settings)
+            match = _nearest(stored, sig, keys, local, settings)
             if match is not None:
                 original, similarity = match
                 doc = replace(doc, duplicate_of=original, similarity=similarity)
@@ -167,13 +170,26 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Pro
     return report
 
 
-def _nearest(store: Store, sig: bytes, keys: list[tuple[int, int]], local, settings: Settings
+class _StoredNeighbours:
+    """The stored documents that share LSH band keys with a batch, fetched in two queries."""
+
+    def __init__(self, store: Store, keys: list[tuple[int, int]]):
+        self.by_key = store.band_matches(keys)
+        self.sigs = store.signatures_of({d for ids in self.by_key.values() for d in ids})
+
+    def candidates(self, keys: list[tuple[int, int]]) -> set[str]:
+        return {d for k in keys for d in self.by_key.get(k, ())}
+
+
+def _nearest(stored: _StoredNeighbours, sig: bytes, keys: list[tuple[int, int]], local, settings: Settings
              ) -> tuple[str, float] | None:
     """The most similar stored or same-batch document at or above the threshold (the database holds
     the band keys of everything stored, so memory stays flat however large the store grows)."""
     best = local.query(sig)
-    candidates = store.band_candidates(keys)
-    for doc_id, other in store.signatures_of(candidates).items():
+    for doc_id in stored.candidates(keys):
+        other = stored.sigs.get(doc_id)
+        if other is None:
+            continue
         sim = ingest_stage.similarity(sig, other)
         if sim >= settings.near_duplicate_threshold and (
                 best is None or sim > best[1] or (sim == best[1] and doc_id < best[0])):

@@ -174,13 +174,19 @@ class Store:
             if band_rows:
                 conn.execute(insert(doc_bands), band_rows)
 
-    def band_candidates(self, keys: list[tuple[int, int]]) -> set[str]:
-        """Ids of stored documents sharing at least one LSH band key."""
-        if not keys:
-            return set()
-        cond = or_(*[(doc_bands.c.band == b) & (doc_bands.c.hash == h) for b, h in keys])
+    def band_matches(self, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], set[str]]:
+        """For each LSH band key, the stored documents that share it (one query per 500 keys)."""
+        wanted = set(keys)
+        hashes = sorted({h for _, h in wanted})
+        out: dict[tuple[int, int], set[str]] = {}
         with self.engine.connect() as conn:
-            return set(conn.execute(select(doc_bands.c.doc_id).where(cond).distinct()).scalars())
+            for i in range(0, len(hashes), 500):
+                rows = conn.execute(select(doc_bands.c.band, doc_bands.c.hash, doc_bands.c.doc_id)
+                                    .where(doc_bands.c.hash.in_(hashes[i:i + 500])))
+                for band, h, doc_id in rows:
+                    if (band, h) in wanted:
+                        out.setdefault((band, h), set()).add(doc_id)
+        return out
 
     def signatures_of(self, ids: Iterable[str]) -> dict[str, bytes]:
         ids = list(ids)
