@@ -27,12 +27,14 @@ ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 # forms whose places come before them
 BEFORE_FORMS = {norm(w) for w in ("الخاضعة", "الخاضع", "الخاضعين", "الخاضعتين", "تحت سيطرة", "بيد", "بيده", "سقط",
                                   "يسقط", "سقوط")}
-AFTER_IN = {norm(w) for w in ("مناطق سيطرة", "مناطق سيطرته", "مناطق سيطرتها")}
+AFTER_IN = {norm(w) for w in ("مناطق سيطرة", "مناطق سيطرته", "مناطق سيطرتها", "مناطق")}
 STATIVE_GAIN = {norm(w) for w in ("سقط", "يسقط", "سقوط")}
 GLUE = {norm(w) for w in ("و", "أجزاء", "اجزاء", "من", "كامل", "أطراف", "اطراف", "محيط", "معظم", "قسم", "مساحات",
                           "واسعة", "كل", "بعض", "مناطق", "أحياء", "حي", "بلدة", "بلدات", "مدينة", "مخيم",
-                          "قرية", "قرى", "منطقة", "وحي", "وبلدة", "ومخيم", "والتقدم", "التقدم", "داخل", "الدمشقي",
-                          "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "ريف", "محافظة", "عموم")}
+                          "قرية", "قرى", "منطقة", "وحي", "وبلدة", "ومخيم", "والتقدم", "التقدم", "داخل", "على",
+                          "ريف", "محافظة", "عموم")}
+# Directions after a place locate it ("حي التضامن جنوب مدينة دمشق"): they end a list.
+COARSE = {"country", "region"}
 
 
 def _actor_for(si: SentenceInfo, actors: list[ActorHit], start: int, end: int, ctx: Context,
@@ -91,6 +93,9 @@ def _list_after(ctx: Context, si: SentenceInfo, end: int, max_first_gap: int = 6
     pos = end
     for p in si.places:
         if p.start < end:
+            continue
+        if not out and p.place.level == "region" and _first_gap(ctx, si, pos, p.start)[0] == 0:
+            pos = p.end  # "يسيطر تنظيم داعش جنوب دمشق على …": the subject's area, not the object
             continue
         if not out:
             n, hard = _first_gap(ctx, si, pos, p.start)
@@ -164,12 +169,35 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             s0, e0 = si.tokens[a].start, si.tokens[b - 1].end
             return not any(ns < e0 and s0 < ne for ns, ne in names)
 
-        holds = [f for f in find(si, pat.holds_forms) if free(f[0], f[1])]
-        gains = [f for f in find(si, pat.gain_forms) if free(f[0], f[1])]
+        placed = [(p.start, p.end) for p in si.places]
+
+        def usable(a: int, b: int) -> bool:
+            """Not part of a name ("هيئة تحرير الشام") nor a place ("أحياء العروبة والتقدم"), and not
+            an attempt, an aim or a condition ("تحاول إتمام سيطرتها", "في حال سيطرت")."""
+            s0, e0 = si.tokens[a].start, si.tokens[b - 1].end
+            if any(ns < e0 and s0 < ne for ns, ne in names + placed):
+                return False
+            before = " " + ctx.norm_of(max(si.start, s0 - 30), s0) + " "
+            return not any(f" {w} " in before for w in pat.not_control)
+
+        holds = [f for f in find(si, pat.holds_forms) if usable(f[0], f[1])]
+        gains = [f for f in find(si, pat.gain_forms) if usable(f[0], f[1])]
         held_spans = [(si.tokens[a].start, si.tokens[b - 1].end) for a, b, _ in holds]
+        gain_starts = [si.tokens[a].start for a, _, _ in gains]
         for a, b, form in holds:
             start, end = si.tokens[a].start, si.tokens[b - 1].end
-            actor = _actor_for(si, row, start, end, ctx, actors, after_first=form in ("يسيطر", "تسيطر"))
+            prev = ctx.norm_of(max(si.start, start - 25), start).split()[-3:]
+            if any(w.lstrip("و") in pat.past_state for w in prev):
+                continue  # "كان التنظيم يسيطر": a state in the past
+            if any(g < start and len(ctx.norm_of(g, start).split()) <= 6 for g in gain_starts):
+                continue  # "سيطرة النظام على أكبر معاقل …": the gain's object, not a holding
+            if form == "مناطق" and not any(x.start >= end and len(ctx.norm_of(end, x.start).split()) == 0
+                                          for x in row):
+                continue  # "مناطق" holds only as "مناطق <actor>"
+            # the holder follows a nominal form or a verb ("الخاضعة لسيطرة X", "يسيطر X على"), and precedes
+            # a relative verb ("الفصائل التي تسيطر على")
+            relative = ctx.norm_of(max(si.start, start - 8), start).split()[-1:] in (["التي"], ["الذي"])
+            actor = _actor_for(si, row, start, end, ctx, actors, after_first=not relative)
             if actor is None:
                 continue
             if form in BEFORE_FORMS:
@@ -183,7 +211,8 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             else:
                 places = _list_after(ctx, si, end)
             for ph in places:
-                add(ph, actor.side, actor.actor, "holds", si, start)
+                if ph.place.level not in COARSE:
+                    add(ph, actor.side, actor.actor, "holds", si, start)
         for a, b, form in gains:
             start, end = si.tokens[a].start, si.tokens[b - 1].end
             if any(s <= start < e for s, e in held_spans):
@@ -198,5 +227,6 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
                         not any(c in ctx.doc.text[before[-1].end:start] for c in ".;:؛"):
                     places = before[-1:]
             for ph in places:
-                add(ph, actor.side, actor.actor, "gained", si, start)
+                if ph.place.level not in COARSE:
+                    add(ph, actor.side, actor.actor, "gained", si, start)
     return out

@@ -50,6 +50,8 @@ class Patterns:
     not_happened: frozenset[str]
     background_days: int
     holds_forms: tuple[str, ...]
+    not_control: tuple[str, ...]
+    past_state: frozenset[str]
     gain_forms: tuple[str, ...]
 
 
@@ -89,6 +91,8 @@ def patterns() -> Patterns:
         source_stops=_set(a["stops"]),
         not_happened=frozenset(e["not_happened"]),
         background_days=int(e["background_days"]),
+        not_control=tuple(norm(w) for w in e["not_control"]),
+        past_state=_set(e["past_state"]),
         holds_forms=tuple(sorted({norm(w) for w in e["holds_forms"]}, key=len, reverse=True)),
         gain_forms=tuple(sorted({norm(w) for w in e["gain_forms"]}, key=len, reverse=True)),
     )
