@@ -55,6 +55,12 @@ def _is_background(ctx: Context, si: SentenceInfo) -> bool:
     return bool(ends) and all(e < limit for e in ends)
 
 
+def _only_years(si: SentenceInfo) -> bool:
+    """Time told only in years ("عام 2004", "منذ سنوات"): history, not the story's events."""
+    told = [t for t in si.times if t.kind in ("date", "relative", "since")]
+    return bool(told) and all(t.precision == "year" for t in told)
+
+
 def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     pat = patterns()
     for c in si.of("cue"):
@@ -68,11 +74,28 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
         return True  # "ورغم المعارك الجارية": background to something else
     # "خلال 20 يوماً من المعارك", "بعد أسبوعين من بدء الحملة": the campaign as a time span
     for t in si.times:
-        if t.end <= h.start and len(ctx.norm_of(t.end, h.start).split()) <= 2 and t.kind in ("window", "since"):
+        gap = ctx.norm_of(t.end, h.start).split() if t.end <= h.start else None
+        if gap is not None and gap and gap[0] == "من" and len(gap) <= 2 and t.kind in ("window", "since"):
             return True
         if t.start <= h.start < t.end:
             return True
+    # "الفصائل التي انسحبت من …": a verb describing who someone is, not the event told
+    if prev and prev[-1] in RELATIVE and ctx.norm_of(h.start, h.end).lstrip("وف")[:1] not in ("ا", "ت") or \
+            prev and prev[-1] in RELATIVE and _is_verb_form(ctx.norm_of(h.start, h.end)):
+        return True
+    # a present-tense verb for a strategic development is a state, not an event ("ويتمركز في …")
+    if _family(ctx, h.value) == "Strategic developments" and ctx.norm_of(h.start, h.end).lstrip("وف")[:1] == "ي":
+        return True
     return False
+
+
+RELATIVE = {norm(w) for w in ("التي", "الذي", "الذين", "اللتين", "اللذين")}
+
+
+def _is_verb_form(word: str) -> bool:
+    """A past or present verb form: present prefixes, or past-tense plural/feminine endings."""
+    w = word.lstrip("وف")
+    return w[:1] in ("ي", "ت", "ن") or w.endswith(("وا", "ت"))
 
 
 def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
@@ -183,7 +206,7 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             by_sentence.setdefault(si.index, []).append(k)
 
     for si in ctx.sentences:
-        if _is_background(ctx, si):
+        if _is_background(ctx, si) or _only_years(si):
             continue
         row = actors[si.index]
         air = any(w in si.norm.split() or w in si.norm for w in AIR_WORDS if " " in w) or \
