@@ -15,6 +15,7 @@ article, so "حي الميدان", "ميدان" and "الميدان" meet.
 from __future__ import annotations
 
 import csv
+import re
 import math
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -186,6 +187,35 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # --------------------------------------------------------------------------- the gazetteer
 
 
+_QUOTED = re.compile(r'\s*["\'()]+\s*|\s{2,}')
+
+
+def _unquote(t: str) -> tuple[str, list[int]]:
+    """`t` with quote and bracket runs (and the spaces around them) read as one space, and for each
+    character of the result its offset in `t`."""
+    if not _QUOTED.search(t):
+        return t, list(range(len(t)))
+    out: list[str] = []
+    back: list[int] = []
+    pos = 0
+    for m in _QUOTED.finditer(t):
+        out.append(t[pos:m.start()])
+        back.extend(range(pos, m.start()))
+        at_edge = m.start() == 0 or m.end() == len(t)
+        if not at_edge:
+            out.append(" ")
+            back.append(m.start())
+        pos = m.end()
+    out.append(t[pos:])
+    back.extend(range(pos, len(t)))
+    return "".join(out), back
+
+
+def _matched_len(t: str, end: int, key: str) -> int:
+    """Length in `t` of an automaton match ending at `end`."""
+    return len(key)  # "لل" + key[2:] is as long as the key itself
+
+
 @dataclass
 class Gazetteer:
     """All places, indexed by id and by normalised name.
@@ -306,6 +336,12 @@ class Gazetteer:
         a = ahocorasick.Automaton()
         for key, ids in self._exact.items():
             a.add_word(key, (key, tuple(ids)))
+        # "للموصل": the preposition ل swallows the article's alef (ل + الموصل)
+        for key, ids in self._exact.items():
+            if key.startswith("ال") and len(key) > 4:
+                short = "لل" + key[2:]
+                if short not in self._exact:
+                    a.add_word(short, (key, tuple(ids)))
         a.make_automaton()
         return a
 
@@ -322,10 +358,11 @@ class Gazetteer:
         from ..arabic.normalize import normalize
 
         n = normalize(text)
-        t = n.text
+        # quotes and brackets inside a name ("مربع “الجزيرة”", "معبر (القدم – عسالي)") are read as spaces
+        t, back = _unquote(n.text)
         hits: list[tuple[int, int, str, tuple[str, ...]]] = []
         for end, (key, ids) in self._automaton.iter(t):
-            start = end - len(key) + 1
+            start = end + 1 - _matched_len(t, end, key)
             if end + 1 < len(t) and _is_word_char(t[end + 1]):
                 continue
             ok = start == 0 or not _is_word_char(t[start - 1])
@@ -342,7 +379,7 @@ class Gazetteer:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
-            os_, oe = n.orig_span(s, e)
+            os_, oe = n.orig_span(back[s], back[e - 1] + 1)
             needs_context = self.is_ambiguous(key) and key.split()[0] not in self.prefixes
             out.append(Mention(os_, oe, key, ids, needs_context))
         out.sort(key=lambda m: m.start)
