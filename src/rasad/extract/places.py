@@ -192,7 +192,7 @@ def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
                     hs = len(h0) - len(h0.lstrip("وفبل")) if head.prefix[:1] in ("و", "ف", "ب", "ل") else 0
                     name = h0[hs:] + " " + name
                     start = head.start + hs
-                if len(norm(name).replace(" ", "")) >= 3:
+                if len(norm(name).replace(" ", "")) >= 3 and norm(name) not in pat.anaphors:
                     inner_place = ctx.kb.gazetteer.get(inner.ids[0]) if inner is not None else None
                     lat = inner_place.lat if inner_place is not None else None
                     lon = inner_place.lon if inner_place is not None else None
@@ -223,11 +223,19 @@ def _centroid(ctx: Context) -> tuple[float, float] | None:
     return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
 
 
-def _choose(ctx: Context, ids: tuple[str, ...], centre) -> Place | None:
+def _choose(ctx: Context, ids: tuple[str, ...], centre, si: SentenceInfo | None = None) -> Place | None:
+    """Of the places a name may denote: one in a country the sentence names ("ولاية صلاح الدين في
+    العراق"), else the one nearest the document's other places."""
     gaz = ctx.kb.gazetteer
     places = [p for p in (gaz.get(i) for i in ids) if p is not None]
     if not places:
         return None
+    if len(places) > 1 and si is not None:
+        named = {gaz.get(h.ids[0]).country for h in si.of("place")
+                 if gaz.get(h.ids[0]) is not None and gaz.get(h.ids[0]).level == "country"}
+        inside = [p for p in places if p.country in named and p.level != "country"]
+        if inside and len(inside) < len(places):
+            places = inside
     if len(places) == 1 or centre is None:
         return places[0]
     located = [p for p in places if p.lat is not None]
@@ -261,7 +269,7 @@ def resolve(ctx: Context) -> list[PlaceHit]:
                 continue  # "مطار تدمر": the landmark, not the town
             if not _accept(si, h, out, pat):
                 continue
-            place = _choose(ctx, h.ids, centre)
+            place = _choose(ctx, h.ids, centre, si)
             if place is None:
                 continue
             ph = PlaceHit(h.start, h.end, place, si.index, surface=ctx.doc.text[h.start:h.end])
@@ -300,10 +308,22 @@ def resolve(ctx: Context) -> list[PlaceHit]:
 def _direction_target(ctx: Context, ph: PlaceHit, pat) -> Place | None:
     """For a region named "جنوبي دمشق", the place it is a direction of."""
     words = norm(ph.surface).split()
-    if len(words) < 2 or words[0].lstrip("وفبلك") not in pat.directions:
+    head = words[0].lstrip("وفبلك") if words else ""
+    gaz = ctx.kb.gazetteer
+    if len(words) == 2 and head.startswith("ال") and head[2:] in pat.directions and words[1].endswith("ي"):
+        # "الجنوب الدمشقي": a direction with the place's adjective (الدمشقي → دمشق)
+        base = words[1][2:-1] if words[1].startswith("ال") else words[1][:-1]
+        best = gaz.best(base)
+        return best if best is not None and best.id != ph.place.id else None
+    if len(words) < 2 or head not in pat.directions:
         return None
     rest = " ".join(words[1:])
-    best = ctx.kb.gazetteer.best(rest)
+    best = None if gaz.is_ambiguous(rest) else gaz.best(rest)
+    if best is None:  # "جنوب العاصمة دمشق": the place named right after the direction phrase
+        si = ctx.sentences[ph.sentence]
+        nxt = next((p for p in si.places if p.start >= ph.end and not p.anaphoric), None)
+        if nxt is not None and len(ctx.norm_of(ph.end, nxt.start).split()) == 0:
+            best = nxt.place
     return best if best is not None and best.id != ph.place.id else None
 
 
