@@ -35,7 +35,12 @@ def resolve(ctx: Context) -> list[list[ActorHit]]:
                 continue
             generic = a.generic
             if generic:
-                a = actors.resolve_generic(h.value, recent, ctx.country) or a
+                # the most recently named actor it may stand for ("القوات" after "قسد"), else the
+                # knowledge base's choice for the country
+                refs = set(actors.refers_to(a.id))
+                latest = next((r for r in recent if r in refs or actors.get(r) and
+                               set(actors.get(r).affiliations) & refs), None)
+                a = actors.get(latest) if latest else (actors.resolve_generic(h.value, recent, ctx.country) or a)
             else:
                 a = actors.get(actors.in_country(a.id, ctx.country)) or a
             row.append(ActorHit(h.start, h.end, a.id, a.side, si.index, generic, ctx.doc.text[h.start:h.end]))

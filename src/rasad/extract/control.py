@@ -37,9 +37,19 @@ GLUE = {norm(w) for w in ("و", "أجزاء", "اجزاء", "من", "كامل", 
 COARSE = {"country", "region"}
 
 
+SUPPORT = {norm(w) for w in ("بإسناد", "باسناد", "بدعم", "المدعومة", "المدعوم", "المدعومين", "مدعومة", "مدعوما",
+                             "بمساندة", "بمشاركة", "بغطاء", "إسناد", "اسناد", "دعم", "مساندة", "بمؤازرة")}
+
+
+def _supporting(ctx: Context, si: SentenceInfo, a: ActorHit) -> bool:
+    """"بإسناد من طيران التحالف", "المدعومة من تركيا": a supporting actor, not the one acting."""
+    words = ctx.norm_of(max(si.start, a.start - 30), a.start).split()[-3:]
+    return any(w in SUPPORT for w in words)
+
+
 def _actor_for(si: SentenceInfo, actors: list[ActorHit], start: int, end: int, ctx: Context,
                per_sentence: list[list[ActorHit]], after_first: bool) -> ActorHit | None:
-    armed = [a for a in actors if a.side in ARMED]
+    armed = [a for a in actors if a.side in ARMED and not _supporting(ctx, si, a)]
     following = [a for a in armed if a.start >= end and len(ctx.norm_of(end, a.start).split()) <= 2]
     preceding = [a for a in armed if a.end <= start]
     if after_first and following:
@@ -119,6 +129,11 @@ def _list_before(ctx: Context, si: SentenceInfo, start: int) -> list[PlaceHit]:
         out.insert(0, p)
         pos = p.start
     return out
+
+
+def _headline(ctx: Context, si: SentenceInfo) -> bool:
+    """The document's first line when it reads as a title (short, no final full stop)."""
+    return si.index == 0 and len(si.text.split()) <= 16 and not si.text.rstrip().endswith((".", "。"))
 
 
 def _dates(ctx: Context, si: SentenceInfo, gained: bool) -> tuple[date | None, date | None]:
@@ -203,6 +218,10 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             if form in BEFORE_FORMS:
                 places = _list_before(ctx, si, start)
                 if form in STATIVE_GAIN:
+                    # "يسقط بيد X": the taker follows "بيد"; without it (سقوط المدينة) no one is named
+                    after = ctx.norm_of(end, min(si.end, end + 12)).split()[:1]
+                    if not after or after[0] not in ("بيد", "بايدي", "بيدي", "لصالح"):
+                        continue
                     for ph in places:
                         add(ph, actor.side, actor.actor, "gained", si, start)
                     continue
@@ -210,9 +229,11 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
                 places = _list_after(ctx, si, end, max_first_gap=3)
             else:
                 places = _list_after(ctx, si, end)
+            # a headline tells past events in the present: "قوات الأسد تسيطر على مساكن هنانو"
+            change = "gained" if _headline(ctx, si) and form in ("يسيطر", "تسيطر") else "holds"
             for ph in places:
                 if ph.place.level not in COARSE:
-                    add(ph, actor.side, actor.actor, "holds", si, start)
+                    add(ph, actor.side, actor.actor, change, si, start)
         for a, b, form in gains:
             start, end = si.tokens[a].start, si.tokens[b - 1].end
             if any(s <= start < e for s, e in held_spans):
