@@ -32,6 +32,7 @@ class Settings:
     url_timeout: float = 20.0
     url_max_bytes: int = 10 * 1024 * 1024
     url_max_redirects: int = 5
+    html_fallback: bool = False  # trafilatura's readability/justext comparison (slower, rarely different)
     min_arabic_letters: int = 40  # fewer Arabic letters than this: "no Arabic text"
     batch_size: int = 200  # documents per database transaction
     # near-duplicates

@@ -101,7 +101,7 @@ def _from_text(raw: RawInput, text: str, encoding: str | None, settings: Setting
 
 
 def _from_html(raw: RawInput, html: str, encoding: str | None, settings: Settings) -> Document | IngestProblem:
-    page = extract_html(html, url=raw.url)
+    page = extract_html(html, url=raw.url, fallback=settings.html_fallback)
     if page is None:
         return IngestProblem(raw.source, "no article text found in the HTML (broken or empty page)")
     if not arabic_letters(page.text, settings.min_arabic_letters):

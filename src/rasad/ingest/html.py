@@ -45,8 +45,14 @@ def looks_like_html(text: str) -> bool:
     return bool(_LOOKS_HTML.match(head)) or len(_TAGS.findall(head)) >= 5
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
-    """The article in `html`, or None when the page has no main text."""
+def extract_html(html: str, url: str | None = None, fallback: bool = False) -> HtmlExtract | None:
+    """The article in `html`, or None when the page has no main text.
+
+    `fallback` runs trafilatura's comparison with its readability and justext
+    fallbacks (its default, about half again as slow); without it trafilatura's
+    own extractor alone decides, which gave the same text on every page of
+    rasad's example corpus and benchmark (Settings.html_fallback turns it on).
+    """
     try:
         tree = load_html(html)
     except Exception:  # noqa: BLE001 - lxml raises many kinds on malformed markup
@@ -55,7 +61,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
         return None
     meta = page_metadata(tree, url)  # before extraction, which prunes the tree
     try:
-        doc = bare_extraction(tree, url=url, include_comments=False)
+        doc = bare_extraction(tree, url=url, include_comments=False, fast=not fallback)
     except Exception:  # noqa: BLE001
         return None
     if doc is None or not (doc.text or "").strip():
