@@ -61,8 +61,23 @@ def _only_years(si: SentenceInfo) -> bool:
     return bool(told) and all(t.precision == "year" for t in told)
 
 
+NEGATION = {norm(w) for w in ("وقف", "دون", "بدون", "عدم", "لا", "لم", "لن", "خرق", "انتهاك", "وقفا")}
+DEFUSE = {norm(w) for w in ("تفكيك", "فكك", "فككت", "فككوا", "ضبط", "ضبطت", "مصادرة", "صادرت", "دمرت", "دمر",
+                            "تدمير", "ابطال", "إبطال", "نزع", "إزالة", "ازالة", "العثور", "عثر", "عثرت")}
+# A specific trigger in the sentence makes a generic one redundant: the massacre was the air strike.
+GENERIC_OF = {"Attack": {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
+                         "Remote explosive/landmine/IED", "Chemical weapon"},
+              "Armed clash": {"Suicide bomb"},
+              "Remote explosive/landmine/IED": {"Suicide bomb"}}
+
+
 def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     pat = patterns()
+    prev2 = ctx.norm_of(max(si.start, h.start - 40), h.start).split()[-3:]
+    if prev2 and prev2[-1].lstrip("وب") in NEGATION:
+        return True  # "وقف إطلاق النار", "دون قتال", "خرق اتفاق": not the act itself
+    if h.value == "Remote explosive/landmine/IED" and any(w.lstrip("و") in DEFUSE for w in prev2):
+        return True  # "تفكيك العبوات", "ودمرت 9 عجلات مفخخة": explosives that did not go off
     for c in si.of("cue"):
         if c.value in pat.not_happened and c.end <= h.start and len(ctx.norm_of(c.end, h.start).split()) <= 6:
             return True
@@ -224,10 +239,13 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 sub = "Government regains territory" if k.side == "government" else \
                     "Non-state actor overtakes territory"
             add(sub, si, k.start, k.end, place, a1, a2, "asserted", k.source)
-        names = [(x.start, x.end) for x in si.of("actor", "source")]
+        names = [(x.start, x.end) for x in si.of("actor", "source")] + [(p.start, p.end) for p in si.places]
+        told = {h.value for h in si.of("trigger")}
         for h in si.of("trigger"):
             sub = h.value
             if sub in TERRITORY or _blocked(ctx, si, h) or any(a < h.end and h.start < b for a, b in names):
+                continue  # a name ("تدمر", "هيئة تحرير الشام") is no trigger
+            if told & GENERIC_OF.get(sub, set()):
                 continue
             if sub == "Shelling/artillery/missile attack" and air and \
                     ctx.norm_of(h.start, h.end).split()[0].lstrip("وف") in GENERIC_STRIKE:

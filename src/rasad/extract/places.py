@@ -162,11 +162,15 @@ def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
                     break
                 if _not_a_name(ctx, si, t):
                     break
+                if not words and kind == "settlement" and "ال" not in t.prefix and t.norm.endswith(("ي", "يه")):
+                    break  # "مخيم عشوائي", "حي سكني": an adjective, not a name
                 if words and t.prefix.startswith("و"):
                     break
                 hit = next((h for a, b, h in known if a <= t.start < b), None)
                 if hit is not None:
-                    if kind == "settlement" and not words:
+                    hp = ctx.kb.gazetteer.get(hit.ids[0])
+                    coarse = hp is not None and hp.level in ("governorate", "region", "country", "district")
+                    if kind == "settlement" and not words and not (head.stem in ("حي", "حيي") and coarse):
                         words = []
                         break  # "مدينة حلب": the gazetteer's
                     inner = inner or hit
@@ -198,6 +202,8 @@ def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
                     lon = inner_place.lon if inner_place is not None else None
                     level = "landmark" if kind == "landmark" else (
                         "neighbourhood" if head.stem in ("حي", "حيي", "احياء") else "town")
+                    if level == "neighbourhood" and not name.startswith("حي"):
+                        name = "حي " + name  # "حي القادسية": the neighbourhood, not the province
                     place = Place(id="unk:" + norm(name), name=name, lat=lat, lon=lon, level=level,
                                   country=inner_place.country if inner_place else (ctx.country or ""),
                                   parent=inner_place.id if inner_place else None, origin="text")
