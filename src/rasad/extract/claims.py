@@ -173,6 +173,7 @@ def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit]) -> 
         if own:
             h = max(own, key=lambda h: (h.value == "killed_or_wounded", h.end - h.start))
             return h, h.value
+    terms = [h for h in terms if not _refused(ctx, si, h)]
     before = [h for h in terms if h.end <= q.start]
     after = [h for h in terms if h.start >= (q.noun_end or q.end)]
     b: tuple[int, Hit] | None = None
@@ -202,6 +203,15 @@ def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit]) -> 
     return None, None
 
 
+REFUSAL = ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "عدم", "لم", "دون", "بدون", "منع", "منعت", "يمنع")
+
+
+def _refused(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
+    """"رفضوا الخروج", "دون خروج": the movement or loss did not happen."""
+    prev = ctx.norm_of(max(si.start, h.start - 20), h.start).split()[-2:]
+    return any(w.lstrip("و") in REFUSAL for w in prev)
+
+
 def _extra_kinds(ctx: Context, si: SentenceInfo, q: Quantity, kind: str, terms: list[Hit]) -> list[str]:
     """Later terms whose plural pronoun points back at the counted people ("وانشقاقهم")."""
     out = []
@@ -224,7 +234,7 @@ def _actor_after(si: SentenceInfo, actors: list[ActorHit], end: int, ctx: Contex
         if len(gap) > 3:
             return None
         link = {"من", "في", "صفوف", "لدى", "عناصر", "مقاتلي", "التابعين", "التابعه", "التابع", "قوات", "ضمن",
-                "عنصرا", "عنصر", "ومقاتلي", "جنود", "وحدات"}
+                "عنصرا", "عنصر", "ومقاتلي", "جنود", "وحدات", "القتلى", "الجرحى", "الضحايا", "الشهداء", "المصابين"}
         if all(g.strip('"«»“”') in link or g.strip('"«»“”') == "" for g in gap):
             return a
         return None
@@ -248,7 +258,7 @@ def _construct(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quanti
     "قتلى الأسد", "حصيلة القتلى المدنيين", "عدد القتلى لدى التنظيم", "عدد المدنيين العالقين"."""
     anchors = [term.end] if term is not None and term.end <= q.start else []
     anchors += [t.end for t in si.tokens if t.end <= q.start and t.stem in ("عدد", "حصيله") and
-                len(ctx.norm_of(t.end, q.start).split()) <= 8]
+                len(ctx.norm_of(t.end, q.start).split()) <= 14]
     for end in anchors:
         a = _actor_after(si, actors, end, ctx)
         if a is not None and a.start < q.start and a.side in ARMED_SIDES + ("civilians",):
