@@ -293,5 +293,5 @@ doc_bands = Table(
     Column("band", Integer, nullable=False),
     Column("hash", BigInteger, nullable=False),
     Column("doc_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    Index("ix_doc_bands_band_hash", "band", "hash"),
+    Index("ix_doc_bands_hash", "hash", "band"),
 )

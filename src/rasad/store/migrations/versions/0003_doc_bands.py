@@ -22,7 +22,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["doc_id"], ["documents.id"], name="fk_doc_bands_doc_id_documents",
                                 ondelete="CASCADE"),
     )
-    op.create_index("ix_doc_bands_band_hash", "doc_bands", ["band", "hash"])
+    op.create_index("ix_doc_bands_hash", "doc_bands", ["hash", "band"])
     # index the documents stored before this table existed (default LSH settings)
     from rasad.ingest.identity import band_keys
 
