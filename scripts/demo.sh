@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set everything up on a fresh machine and run the main job on the embedded
-# default (SQLite, ./rasad.db): ingest the bundled example corpus and show
-# what was found. Extra arguments are passed to `rasad ingest`.
+# default (SQLite, ./rasad.db): ingest the bundled example corpus (cleaning,
+# extraction, reconciliation) and show what was found. Extra arguments are passed to `rasad ingest`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,3 +13,5 @@ python3 -m venv .venv
 .venv/bin/rasad ingest examples/corpus "$@" || [ $? -eq 1 ]
 .venv/bin/rasad stats
 .venv/bin/rasad docs list --limit 30
+.venv/bin/rasad estimates --limit 15
+.venv/bin/rasad contradictions --limit 10
