@@ -67,6 +67,13 @@ def _cell(r: dict, key: str) -> str:
         return _claimside(r["a"])
     if key == "b.count":
         return _claimside(r["b"])
+    if key == "what":
+        return f"{r.get('kind')} · {r.get('side')}" + (" (total)" if r.get("total") else "")
+    if key == "window":
+        a, b = r.get("date_start"), r.get("date_end")
+        return "" if not (a or b) else f"{a or '…'} → {b or '…'}" if a != b else str(a)
+    if key == "lbh":
+        return f"{r.get('low')} · {r.get('best')} · {r.get('high')}"
     v = r.get(key)
     return "" if v is None else str(v)
 
@@ -120,10 +127,9 @@ def estimates_cmd(db: DbOption = None, knowledge: KnowledgeOption = None, place:
         page = rc.estimates_page(store, place=place, side=side, kind=kind, since=parse_date(since, "--since"),
                                  until=parse_date(until, "--until"), source=source, total=totals, limit=limit,
                                  offset=offset, settings=s)
-    _show(page, json_out, [("id", "group"), ("kind", "kind"), ("side", "side"), ("total", "total"),
-                           ("place", "place"), ("date_start", "from"), ("date_end", "to"), ("low", "low"),
-                           ("best", "best"), ("high", "high"), ("conservative", "conservative"),
-                           ("n_sources", "sources"), ("status", "status")], "estimates")
+    _show(page, json_out, [("id", "group"), ("what", "claims of"), ("place", "place"), ("window", "window"),
+                           ("lbh", "low · best · high"), ("conservative", "ACLED"), ("n_sources", "sources"),
+                           ("status", "status")], "estimates")
 
 
 def contradictions_cmd(db: DbOption = None, knowledge: KnowledgeOption = None, place: PlaceOpt = None,
