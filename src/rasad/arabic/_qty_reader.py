@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from dataclasses import replace
+from itertools import compress, count
 
 from ..model import Quantity
-from ._qty_grammar import _DIGITS, _Num, _Parser
+from ._qty_grammar import _Num, _Parser
 from ._qty_lexicon import (
     _CLITIC_TOKENS, _PHRASE_CLITICS, _Phrases, _atom, _bare, _in_set, _noun_key, _splits, _triggers,
 )
@@ -24,6 +26,18 @@ def _round(v: float) -> int:
     return int(math.floor(v + 0.5))
 
 
+def _candidates(texts: list[str], trig: frozenset[str]) -> list[int]:
+    """Indexes of the tokens that may begin a quantity: trigger words and
+    tokens that begin with an ASCII digit. Filtered by C-level iterators:
+    most of a text is words that begin nothing."""
+    words = compress(count(), map(trig.__contains__, texts))
+    numbers = compress(count(), map(_ASCII_DIGIT_START, texts))
+    return sorted({*words, *numbers})
+
+
+_ASCII_DIGIT_START = re.compile("[0-9]").match
+
+
 class _Reader(_Parser):
     """Walks the tokens once, building Quantity records."""
 
@@ -31,9 +45,8 @@ class _Reader(_Parser):
         """Every quantity, reading only at tokens that may begin one."""
         out: list[Quantity] = []
         trig = _triggers()
-        digits = _DIGITS
         done = 0
-        for k in [i for i, w in enumerate(self.toks.texts) if w in trig or w[0] in digits]:
+        for k in _candidates(self.toks.texts, trig):
             if k < done:
                 continue
             tk = self.toks[k]

@@ -37,7 +37,10 @@ Conventions (the data files say why for each word list):
 Speed: a raw-text search (Aho-Corasick over every spelling of every number
 word, plus digits) finds where numbers may be; only those stretches of the
 text, with some context, are normalised and parsed. `_quantities_whole` reads
-the whole text and is the reference the tests hold the fast path to.
+the whole text and is the reference the tests hold the fast path to. A caller
+that has normalised the text already passes `normalized=`: reading the whole
+normalised text is then cheaper than finding windows and folding them again
+(`rasad.arabic.analyse` does this).
 """
 from __future__ import annotations
 
@@ -194,11 +197,14 @@ def _scan(text: str, lo: int, hi: int, n: Normalized | None = None) -> list[Quan
     if not toks:
         return []
     out: list[Quantity] = []
+    span = n.orig_span
     for q in _Reader(toks).run():
-        s, e = _marks_end(text, *(x + lo for x in n.orig_span(q.start, q.end)))
+        s, e = span(q.start, q.end)
+        s, e = _marks_end(text, s + lo, e + lo)
         ns = ne = None
         if q.noun_start is not None and q.noun_end is not None:
-            ns, ne = _marks_end(text, *(x + lo for x in n.orig_span(q.noun_start, q.noun_end)))
+            ns, ne = span(q.noun_start, q.noun_end)
+            ns, ne = _marks_end(text, ns + lo, ne + lo)
         out.append(Quantity(s, e, q.value, q.qualifier, q.kind, ns, ne, q.upper, text[s:e]))
     return out
 
@@ -214,7 +220,7 @@ def quantities(text: str, *, normalized: Normalized | None = None) -> list[Quant
     """
     if not text:
         return []
-    if normalized is not None and len(normalized.index) == len(text) + 1:
+    if normalized is not None and normalized.index[-1] == len(text):  # index ends at len(text)
         return _scan(text, 0, len(text), normalized)
     out: list[Quantity] = []
     for lo, hi in _windows(text):

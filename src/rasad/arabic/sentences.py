@@ -41,15 +41,25 @@ def _abbreviations() -> tuple[frozenset[str], bool]:
     return words, bool(d.get("single_letter", True))
 
 
+_ABBR_CACHE: dict[str, bool] = {}  # word as written -> closes an abbreviation (news repeats words)
+_ABBR_CACHE_MAX = 1 << 14
+
+
 def _is_abbreviation(text: str, i: int) -> bool:
     """Whether the dot at text[i] closes an abbreviation (د. ق.م Dr.)."""
     m = _WORD_BEFORE.search(text, max(0, i - 16), i)
     if not m:
         return False
-    word = norm(m.group(1))
-    words, single = _abbreviations()
-    last = word.rsplit(".", 1)[-1]  # U.S. -> s
-    return (single and len(last) == 1) or word.replace(".", "") in words
+    written = m.group(1)
+    got = _ABBR_CACHE.get(written)
+    if got is None:
+        if len(_ABBR_CACHE) >= _ABBR_CACHE_MAX:
+            _ABBR_CACHE.clear()
+        word = norm(written)
+        words, single = _abbreviations()
+        last = word.rsplit(".", 1)[-1]  # U.S. -> s
+        got = _ABBR_CACHE[written] = (single and len(last) == 1) or word.replace(".", "") in words
+    return got
 
 
 def _ends_here(text: str, m: re.Match) -> bool:

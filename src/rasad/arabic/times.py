@@ -420,10 +420,16 @@ def _part(start: date, end: date, part: dict[str, tuple[Fraction, Fraction]] | N
     if not part:
         return start, end
     lo, hi = part.get(unit, part["default"])
-    n = (end - start).days + 1
+    a, b = _share(((end - start).days + 1), lo, hi)
+    return start + timedelta(days=a), start + timedelta(days=b)
+
+
+@lru_cache(maxsize=4096)
+def _share(n: int, lo: Fraction, hi: Fraction) -> tuple[int, int]:
+    """First and last day (0-based) of the share [lo, hi) of n days (cached: Fraction arithmetic is slow)."""
     a = math.floor(n * lo)
     b = max(a, math.ceil(n * hi) - 1)
-    return start + timedelta(days=a), start + timedelta(days=min(b, n - 1))
+    return a, min(b, n - 1)
 
 
 def _tolerance() -> timedelta:
@@ -995,21 +1001,28 @@ def _is_inner(word: str, inner: frozenset[str]) -> bool:
     return len(word) > 1 and word[0] in "بلك" and word[1:] in inner
 
 
-def _word_starts(t: str, k: int, n: int, floor: int) -> list[int]:
+# Read right to left: in the reversed text, the separators then the letters of
+# the word before a position are one forward match (str.isalnum is exactly
+# what the regex engine's [^\W_] tests, so words are split as before).
+_WORD_BACK = re.compile(r"[\W_]*([^\W_]*)")
+
+
+def _word_starts(t: str, k: int, n: int, floor: int, rev: str | None = None) -> list[int]:
     """Starts of the word at `k` and of the lexicon words just before it (at
     most `n`, not before `floor`), earliest first: where a phrase holding the
     anchor at `k` can begin. Any character that is not a letter or digit
-    separates words, as it does for the grammar."""
+    separates words, as it does for the grammar. `rev` is `t[::-1]` when the
+    caller has it (one reversal per text instead of one per call)."""
     inner = _inner_words()
+    if rev is None:
+        rev = t[::-1]
+    size = len(t)
+    back = _WORD_BACK.match
     out = [k]
     pos = k
     for _ in range(n):
-        e = pos
-        while e > 0 and not t[e - 1].isalnum():
-            e -= 1
-        j = e
-        while j > 0 and t[j - 1].isalnum():
-            j -= 1
+        m = back(rev, size - pos)
+        e, j = size - m.start(1), size - m.end(1)
         if j >= e or j < floor or not _is_inner(t[j:e], inner):
             break
         out.append(j)
@@ -1064,6 +1077,7 @@ def times(text: str, published: date | None = None, *, normalized: Normalized | 
     g = _grammar()
     n = normalized if normalized is not None else normalize(text)
     t = n.text
+    rev = t[::-1]
     out: list[TimeExpression] = []
     last = tried = 0
     for stop, size in _anchors().iter(t):
@@ -1084,7 +1098,7 @@ def times(text: str, published: date | None = None, *, normalized: Normalized | 
         floor = max(last, tried)
         end = t.find(" ", p + _MAX_CHARS_AFTER)
         end = len(t) if end < 0 else end
-        for q in _word_starts(t, k, _MAX_WORDS_BEFORE, floor):
+        for q in _word_starts(t, k, _MAX_WORDS_BEFORE, floor, rev):
             if q < last:
                 continue
             m = g.master.match(t, q, end)

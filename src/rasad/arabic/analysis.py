@@ -1,0 +1,49 @@
+"""The whole language layer over one text, normalising it once.
+
+`analyse(text, published)` is what a caller that needs everything the layer
+offers would otherwise get from five calls: `normalize`, `tokenize`,
+`sentences`, `quantities` and `times`. Called one by one, `quantities` and
+`times` each fold the text again; here the one `Normalized` is handed to both.
+The results are exactly those of the separate calls.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Normalized, Quantity, Sentence, TimeExpression, Token
+from .normalize import normalize
+from .quantities import quantities
+from .sentences import sentences
+from .times import times
+from .tokens import tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the Arabic layer finds in one text; offsets into that text."""
+
+    normalized: Normalized
+    tokens: list[Token]
+    sentences: list[Sentence]
+    quantities: list[Quantity]
+    times: list[TimeExpression]
+
+
+def analyse(text: str, published: date | None = None) -> Analysis:
+    """Normalise `text` once and run every part of the layer over it.
+
+    Equal, field by field, to `normalize(text)`, `tokenize(text)`,
+    `sentences(text)`, `quantities(text)` and `times(text, published)`.
+    """
+    n = normalize(text)
+    return Analysis(
+        normalized=n,
+        tokens=tokenize(text),
+        sentences=sentences(text),
+        quantities=quantities(text, normalized=n),
+        times=times(text, published, normalized=n),
+    )
+
+
+__all__ = ["Analysis", "analyse"]
