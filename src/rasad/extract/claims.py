@@ -21,8 +21,10 @@ For each count the Arabic layer found in a sentence:
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+from ..arabic.normalize import norm
 from ..arabic.tokens import split_clitics
 from ..model import Attribution, Claim, Quantity, TimeExpression
 from .actors import ActorHit, focus
@@ -344,20 +346,62 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
     return "unknown", None
 
 
+def _long_span(si: SentenceInfo, t: TimeExpression, min_days: int) -> bool:
+    """Does a window cover `min_days` or more, even when the document's date is unknown and the
+    window has no dates ("خلال 20 يوماً", "خلال ثلاثة أسابيع", "منذ بدء الحملة")?"""
+    if t.kind not in ("window", "since"):
+        return False
+    if t.date_start is not None and t.date_end is not None:
+        return (t.date_end - t.date_start).days + 1 >= min_days
+    if t.kind == "since" or t.precision in ("week", "month", "year"):
+        return True
+    spans = [q for q in si.quantities if q.kind in ("duration", "ordinal") and t.start <= q.start < t.end]
+    return any(q.value >= min_days for q in spans)
+
+
+TOLL_WORDS = ("القتلى", "قتلى", "الضحايا", "ضحايا", "القتلى", "الجرحى", "المصابين", "الشهداء", "النازحين", "المهجرين")
+
+
+def _near_times(ctx: Context, si: SentenceInfo, q: Quantity, words: int = 12) -> list[TimeExpression]:
+    """The sentence's time expressions within `words` words of the count."""
+    def gap(t: TimeExpression) -> int:
+        a, b = (t.end, q.start) if t.end <= q.start else (q.end, t.start)
+        return len(ctx.norm_of(a, b).split()) if b > a else 0
+    return [t for t in si.times if gap(t) <= words]
+
+
+def _toll(ctx: Context, si: SentenceInfo, q: Quantity) -> bool:
+    """A toll word before the count: "عدد القتلى", "حصيلة القتلى", "حصيلة" alone."""
+    toks = si.tokens
+    for i, t in enumerate(toks):
+        if t.end > q.start or len(ctx.norm_of(t.end, q.start).split()) > 14:
+            continue
+        nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+        if t.stem == "حصيله" or (t.stem == "عدد" and nxt.lstrip("و") in {norm(w) for w in TOLL_WORDS}):
+            return True
+    return False
+
+
 def _window(ctx: Context, si: SentenceInfo, q: Quantity) -> tuple[date | None, date | None, bool]:
     pat = patterns()
+    near = _near_times(ctx, si, q)
+    toll = _toll(ctx, si, q)  # "عدد القتلى … تجاوز 300", "ترفع حصيلة القتلى إلى 876": a running total
+    if near and not any(t.date_end or t.date_start for t in near):
+        t = min(near, key=lambda t: abs(t.start - q.start))
+        return None, None, toll or _long_span(si, t, pat.cumulative_days)
+    if not near and not any(t.date_end or t.date_start for t in si.times):
+        return None, ctx.published, toll
     times: list[TimeExpression] = [t for t in si.times if t.date_end is not None or t.date_start is not None]
     windows = [t for t in times if t.kind in ("window", "since")]
     if windows:
         t = min(windows, key=lambda t: abs(t.start - q.start))
         start, end = t.date_start, t.date_end or ctx.published
-        long = start is None or end is None or (end - start).days + 1 >= pat.cumulative_days
-        return start, end, long
+        return start, end, toll or _long_span(si, t, pat.cumulative_days)
     dates = [t for t in times if t.kind in ("date", "relative")]
     if dates:
         t = min(dates, key=lambda t: abs(t.start - q.start))
-        return t.date_start, t.date_end, False
-    return None, ctx.published, False
+        return t.date_start, t.date_end, toll
+    return None, ctx.published, toll
 
 
 def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> str | None:
@@ -405,6 +449,7 @@ def _follow(ctx: Context, si: SentenceInfo, q: Quantity, prev: Claim, kind: str,
 
 def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[ActorHit]]) -> list[Claim]:
     pat = patterns()
+    own_time: set[int] = set()  # counts with a time expression of their own
     out: list[Claim] = []
     for si in ctx.sentences:
         if not si.quantities:
@@ -433,6 +478,8 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             if prev is not None:
                 kind, side, actor = _follow(ctx, si, q, prev, kind, side, actor)
             start, end, cumulative = _window(ctx, si, q)
+            if _near_times(ctx, si, q):
+                own_time.add(q.start)
             ph = _place(si, q)
             for k in [kind] + _extra_kinds(ctx, si, q, kind, terms):
                 key = (k, side, q.value)
@@ -448,4 +495,23 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                     upper=q.upper, cumulative=cumulative, actor=actor,
                     confidence=0.9 if term is not None and side != "unknown" else 0.6,
                 ))
+    return _parallel_windows(out, own_time)
+
+
+def _parallel_windows(claims: list[Claim], own_time: set[int]) -> list[Claim]:
+    """"قتل 670 … بعد أسبوعين من بدء الحملة، فيما قتل 159 …": counts of one kind told side by side in a
+    sentence share the running-total window of the one that states it."""
+    out = list(claims)
+    by_sentence: dict[int, list[int]] = {}
+    for i, c in enumerate(out):
+        by_sentence.setdefault(c.evidence_start, []).append(i)
+    for idxs in by_sentence.values():
+        totals = [out[i] for i in idxs if out[i].cumulative]
+        for i in idxs:
+            c = out[i]
+            if c.cumulative or c.date_start is not None or c.start in own_time:
+                continue
+            twin = next((t for t in totals if t.kind == c.kind), None)
+            if twin is not None:
+                out[i] = replace(c, cumulative=True, date_start=twin.date_start, date_end=twin.date_end)
     return out
