@@ -14,7 +14,8 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..arabic import normalize, quantities, sentences, times, tokenize
+from ..arabic import normalize
+from ..arabic.analysis import analyse as analyse_arabic
 from ..knowledge import KnowledgeBase
 from ..model import Document, Normalized, Quantity, Sentence, TimeExpression, Token
 
@@ -94,8 +95,9 @@ def _orig(n: Normalized, s: int, e: int) -> tuple[int, int]:
 
 def analyse(doc: Document, kb: KnowledgeBase) -> Context:
     text = doc.text
-    n = normalize(text)
-    sents: list[Sentence] = sentences(text)
+    layer = analyse_arabic(text, doc.published)  # one normalisation for quantities and times
+    n = layer.normalized
+    sents: list[Sentence] = layer.sentences
     infos = [SentenceInfo(i, s.start, s.end, s.text, normalize(s.text).text) for i, s in enumerate(sents)]
     starts = [s.start for s in infos]
 
@@ -105,15 +107,15 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
             return infos[k]
         return None
 
-    for tok in tokenize(text):
+    for tok in layer.tokens:
         si = place_in(tok.start)
         if si:
             si.tokens.append(tok)
-    for q in quantities(text):
+    for q in layer.quantities:
         si = place_in(q.start)
         if si:
             si.quantities.append(q)
-    for t in times(text, doc.published, normalized=n):
+    for t in layer.times:
         si = place_in(t.start)
         if si:
             si.times.append(t)
