@@ -214,6 +214,24 @@ def _refused(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     return any(w.lstrip("و") in REFUSAL for w in prev)
 
 
+def _one_person(ctx: Context, si: SentenceInfo, terms: list[Hit]) -> list[Quantity]:
+    """"مقتل قائد تنظيم الدولة", "اعتقال القيادي X": a casualty term followed by one named person
+    (a singular leader noun) is a count of one — so that a denied death stands as a denied claim."""
+    pat = patterns()
+    out = []
+    for h in terms:
+        if h.value not in ("killed", "wounded", "captured", "arrested"):
+            continue
+        nxt = [t for t in si.tokens if t.start >= h.end and t.kind == "word"][:1]
+        if not nxt or nxt[0].norm not in pat.one_person or nxt[0].start - h.end > 3:
+            continue
+        t = nxt[0]
+        if any(q.start <= t.start < q.end for q in si.quantities):
+            continue
+        out.append(Quantity(t.start, t.end, 1, "exact", "count", t.start, t.end, None, t.text))
+    return out
+
+
 def _extra_kinds(ctx: Context, si: SentenceInfo, q: Quantity, kind: str, terms: list[Hit]) -> list[str]:
     """Later terms whose plural pronoun points back at the counted people ("وانشقاقهم")."""
     out = []
@@ -417,9 +435,18 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
     return "asserted"
 
 
-def _place(si: SentenceInfo, q: Quantity) -> PlaceHit | None:
-    after = [p for p in si.places if p.start >= q.end]
-    before = [p for p in si.places if p.end <= q.start]
+DESTINATION = {norm(w) for w in ("إلى", "الى", "نحو", "باتجاه", "صوب", "لجهة")}
+
+
+def _place(ctx: Context, si: SentenceInfo, q: Quantity) -> PlaceHit | None:
+    """Where the counted people were: the nearest place within a few words of the count, not a
+    destination ("باتجاه مدينة إدلب") — a count with none is the document's, scoped later."""
+    def usable(p: PlaceHit, a: int, b: int) -> bool:
+        before = ctx.norm_of(max(si.start, p.start - 25), p.start).split()[-2:]
+        return len(ctx.norm_of(a, b).split()) <= 8 and not any(w in DESTINATION for w in before)
+
+    after = [p for p in si.places if p.start >= q.end and usable(p, q.end, p.start)]
+    before = [p for p in si.places if p.end <= q.start and usable(p, p.end, q.start)]
     if after:
         return after[0]
     return before[-1] if before else None
@@ -452,12 +479,13 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
     own_time: set[int] = set()  # counts with a time expression of their own
     out: list[Claim] = []
     for si in ctx.sentences:
-        if not si.quantities:
+        terms = _kind_terms(ctx, si) if si.quantities or si.of("casualty") else []
+        ones = _one_person(ctx, si, terms)
+        if not si.quantities and not ones:
             continue
-        terms = _kind_terms(ctx, si)
         seen: set[tuple[str, str, int]] = set()
         times_spans = [(t.start, t.end) for t in si.times]
-        for q in si.quantities:
+        for q in sorted([*si.quantities, *ones], key=lambda x: x.start):
             if q.kind != "count" or q.value <= 0:
                 continue
             if any(s <= q.start < e for s, e in times_spans):
@@ -480,7 +508,7 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             start, end, cumulative = _window(ctx, si, q)
             if _near_times(ctx, si, q):
                 own_time.add(q.start)
-            ph = _place(si, q)
+            ph = _place(ctx, si, q)
             for k in [kind] + _extra_kinds(ctx, si, q, kind, terms):
                 key = (k, side, q.value)
                 if key in seen:

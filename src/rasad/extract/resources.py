@@ -28,6 +28,7 @@ class Patterns:
     name_max_words: int
     non_person: frozenset[str]
     person_nouns: frozenset[str]
+    one_person: frozenset[str]
     civilian_nouns: frozenset[str]
     soldier_nouns: frozenset[str]
     person_extra: frozenset[str]
@@ -70,6 +71,7 @@ def patterns() -> Patterns:
         name_max_words=int(p["unknown"]["max_words"]),
         non_person=_set(c["non_person"]),
         person_nouns=_set(c["person_nouns"]),
+        one_person=_set(c["one_person"]),
         civilian_nouns=_set(c["civilian_nouns"]),
         soldier_nouns=_set(c["soldier_nouns"]),
         person_extra=_set(c["person_extra"]),
