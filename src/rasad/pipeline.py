@@ -201,10 +201,15 @@ class _Extractor:
     """Extraction with the knowledge loaded once."""
 
     def __init__(self, settings: Settings):
+        import gc
+
         from .extract import extract
         from .knowledge import load
 
         self._extract, self._kb, self._settings = extract, load(settings), settings
+        self._kb.gazetteer, self._kb.actors, self._kb.vocab  # load every part now
+        # the knowledge lives as long as the process: keep the collector from walking it again and again
+        gc.freeze()
 
     def __call__(self, doc: Document) -> Extraction:
         return self._extract(doc, self._kb, self._settings)
