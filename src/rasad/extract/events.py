@@ -124,6 +124,13 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
             gap = ctx.doc.text[p.end:h.start]
             if len(ctx.norm_of(p.end, h.start).split()) <= 8 and not any(c in gap for c in ".;:؛"):
                 places = [p]
+    if not places or all(p.place.level in COARSE or p.place.level == "town" for p in places):
+        # the finest place the sentence names, when the trigger's own is a town or coarser:
+        # "معارك في حلب … على حي مساكن هنانو" happened in the neighbourhood
+        finer = [p for p in si.places if p.place.level in ("neighbourhood", "landmark") and not p.anaphoric
+                 and not _destination(ctx, si, p)]
+        if finer:
+            places = [min(finer, key=lambda p: abs(p.start - h.start))]
     places = [p for p in places if not _destination(ctx, si, p)]
     fine = [p for p in places if p.place.level not in COARSE]
     return fine or places
