@@ -173,11 +173,14 @@ def test_scan_marks_common_words(gaz, text, key, ambiguous):
 def test_matcher_is_an_automaton_over_all_names(gaz):
     a = gaz.matcher()
     assert a.exists("دوما") and a.exists("مخيم اليرموك")
-    key, ids = a.get("دوما")
-    assert key == "دوما" and "gn:170592" in ids
+    key, ids, length = a.get("دوما")
+    assert key == "دوما" and "gn:170592" in ids and length == 4
     assert all(a.exists(name) for name in gaz.names())
     # "للموصل": ل + the article folds the article's alef; the variant maps to the full name
     assert a.get("للموصل")[0] == "الموصل" and len(a) > len(gaz.names())
+    # compound names written joined ("كفرزيتا" for "كفر زيتا") map to the spaced name
+    key, _, length = a.get("كفرزيتا")
+    assert key == "كفر زيتا" and length == len("كفرزيتا")
 
 
 # --------------------------------------------------------------------------- hierarchy and geometry

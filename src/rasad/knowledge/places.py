@@ -187,6 +187,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # --------------------------------------------------------------------------- the gazetteer
 
 
+_JOINABLE = frozenset({"كفر", "دير", "بيت", "تل", "عين", "خان", "بني", "ام"})
 _QUOTED = re.compile(r'\s*["\'()]+\s*|\s{2,}')
 
 
@@ -209,11 +210,6 @@ def _unquote(t: str) -> tuple[str, list[int]]:
     out.append(t[pos:])
     back.extend(range(pos, len(t)))
     return "".join(out), back
-
-
-def _matched_len(t: str, end: int, key: str) -> int:
-    """Length in `t` of an automaton match ending at `end`."""
-    return len(key)  # "لل" + key[2:] is as long as the key itself
 
 
 @dataclass
@@ -335,18 +331,25 @@ class Gazetteer:
 
         a = ahocorasick.Automaton()
         for key, ids in self._exact.items():
-            a.add_word(key, (key, tuple(ids)))
+            a.add_word(key, (key, tuple(ids), len(key)))
+        # "كفرزيتا", "ديرالزور": compound names are also written joined
+        for key, ids in list(self._exact.items()):
+            first, _, rest = key.partition(" ")
+            if rest and first in _JOINABLE:
+                joined = first + rest
+                if joined not in self._exact:
+                    a.add_word(joined, (key, tuple(ids), len(joined)))
         # "للموصل": the preposition ل swallows the article's alef (ل + الموصل)
         for key, ids in self._exact.items():
             if key.startswith("ال") and len(key) > 4:
                 short = "لل" + key[2:]
                 if short not in self._exact:
-                    a.add_word(short, (key, tuple(ids)))
+                    a.add_word(short, (key, tuple(ids), len(short)))
         a.make_automaton()
         return a
 
     def matcher(self):
-        """A pyahocorasick automaton over every normalised alias; values are (alias, ids)."""
+        """A pyahocorasick automaton over every normalised alias; values are (alias, ids, matched length)."""
         return self._automaton
 
     def scan(self, text: str, proclitics: str = "وفبلك") -> list[Mention]:
@@ -361,8 +364,8 @@ class Gazetteer:
         # quotes and brackets inside a name ("مربع “الجزيرة”", "معبر (القدم – عسالي)") are read as spaces
         t, back = _unquote(n.text)
         hits: list[tuple[int, int, str, tuple[str, ...]]] = []
-        for end, (key, ids) in self._automaton.iter(t):
-            start = end + 1 - _matched_len(t, end, key)
+        for end, (key, ids, length) in self._automaton.iter(t):
+            start = end + 1 - length
             if end + 1 < len(t) and _is_word_char(t[end + 1]):
                 continue
             ok = start == 0 or not _is_word_char(t[start - 1])
