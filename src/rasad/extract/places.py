@@ -215,6 +215,46 @@ def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
     return out
 
 
+DIRECTION_ADJ = {norm(w) for w in ("الشمالي", "الجنوبي", "الشرقي", "الغربي", "الأوسط", "الشمالية", "الجنوبية",
+                                   "الشرقية", "الغربية")}
+
+
+def _countryside(ctx: Context, si: SentenceInfo) -> list[PlaceHit]:
+    """"ريف حماة الشمالي", "ريف حلب الشمالي الشرقي": the countryside of a known place, as an area
+    named as written, drawn at that place (the gazetteer lists only some of them)."""
+    text = ctx.doc.text
+    gaz = ctx.kb.gazetteer
+    out: list[PlaceHit] = []
+    toks = si.tokens
+    for i, t in enumerate(toks):
+        if t.kind != "word" or t.norm.lstrip("وفبل") not in ("ريف", "بريف"):
+            continue
+        hit = next((h for h in si.of("place") if h.start <= t.start < h.end or
+                    (h.start >= t.end and len(ctx.norm_of(t.end, h.start).split()) == 0)), None)
+        if hit is None:
+            continue
+        place = gaz.get(hit.ids[0])
+        if place is None or norm(text[hit.start:hit.end]).startswith("محافظه"):
+            continue  # "ريف محافظة درعا": the province itself
+        end = hit.end
+        j = next((k for k, x in enumerate(toks) if x.start >= hit.end), len(toks))
+        for x in toks[j:j + 2]:
+            if x.kind == "word" and x.norm in DIRECTION_ADJ:
+                end = x.end
+            else:
+                break
+        known = hit.start <= t.start  # the gazetteer knows "ريف …" itself ("ريف إدلب الجنوبي")
+        if known and end == hit.end or not known and place.level not in ("town", "governorate"):
+            continue
+        start = t.start + (len(t.text) - len(t.text.lstrip("وفبل")) if t.text[:1] in "وفبل" and
+                           not t.text.startswith("ريف") else 0)
+        name = text[start:end]
+        area = Place(id="area:" + norm(name), name=name, lat=place.lat, lon=place.lon, level="region",
+                     country=place.country, parent=place.id, area=True, origin="text")
+        out.append(PlaceHit(start, end, area, si.index, surface=name))
+    return out
+
+
 def _centroid(ctx: Context) -> tuple[float, float] | None:
     gaz = ctx.kb.gazetteer
     pts = []
@@ -289,6 +329,12 @@ def resolve(ctx: Context) -> list[PlaceHit]:
                 continue
             out.append(u)
             si.places.append(u)
+        for area in _countryside(ctx, si):
+            # the countryside replaces the town it is named after, within its span
+            si.places = [p for p in si.places if not (area.start <= p.start and p.end <= area.end)]
+            out[:] = [p for p in out if not (p.sentence == si.index and area.start <= p.start and p.end <= area.end)]
+            out.append(area)
+            si.places.append(area)
         si.places.sort(key=lambda p: p.start)
         # anaphora: a definite place noun not followed by a name
         for tok in si.tokens:
