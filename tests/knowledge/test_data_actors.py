@@ -70,7 +70,7 @@ def test_acled_names_present(actors, acled_name):
     ("هيئة تحرير الشام", "opposition"), ("جبهة النصرة", "opposition"), ("الجيش الحر", "opposition"),
     ("جيش الإسلام", "opposition"), ("أكناف بيت المقدس", "opposition"), ("قسد", "sdf"), ("الأسايش", "sdf"),
     ("التحالف الدولي", "coalition"), ("الجيش التركي", "turkey"), ("الحشد الشعبي", "government"),
-    ("عصائب أهل الحق", "government"), ("البيشمركة", "other"), ("الأهالي", "civilians"), ("النازحون", "civilians"),
+    ("عصائب أهل الحق", "government"), ("البيشمركة", "government"), ("الأهالي", "civilians"), ("النازحون", "civilians"),
 ])
 def test_brief_aliases_resolve(actors, alias, side):
     cands = actors.lookup(alias)

@@ -225,7 +225,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
                     for ph in places:
                         add(ph, actor.side, actor.actor, "gained", si, start)
                     continue
-            elif form in AFTER_IN or form.startswith("معقل") or form in ("يتمركز", "يتحصن"):
+            elif form in AFTER_IN or form.startswith("معقل") or any(x in form for x in ("تمركز", "تحصن")):
                 places = _list_after(ctx, si, end, max_first_gap=3)
             else:
                 places = _list_after(ctx, si, end)
