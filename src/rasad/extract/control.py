@@ -42,9 +42,11 @@ SUPPORT = {norm(w) for w in ("بإسناد", "باسناد", "بدعم", "الم
 
 
 def _supporting(ctx: Context, si: SentenceInfo, a: ActorHit) -> bool:
-    """"بإسناد من طيران التحالف", "المدعومة من تركيا": a supporting actor, not the one acting."""
-    words = ctx.norm_of(max(si.start, a.start - 30), a.start).split()[-3:]
-    return any(w in SUPPORT for w in words)
+    """"بإسناد من طيران الجيش وطيران التحالف", "المدعومة من تركيا": a supporting actor, not the one
+    acting: a support word earlier in the actor's comma-delimited phrase."""
+    before = ctx.doc.text[max(si.start, a.start - 60):a.start]
+    phrase = before.split("،")[-1].split(",")[-1]
+    return any(w in SUPPORT for w in norm(phrase).split())
 
 
 def _actor_for(si: SentenceInfo, actors: list[ActorHit], start: int, end: int, ctx: Context,
