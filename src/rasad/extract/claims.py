@@ -30,7 +30,7 @@ from ..model import Attribution, Claim, Quantity, TimeExpression
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo
-from .places import PlaceHit
+from .places import DESTINATION, PlaceHit
 from .resources import patterns
 
 PLURAL_SUFFIXES = ("هم", "هن")
@@ -433,9 +433,6 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
     if any(h.value == "rumoured" for h in cues if h.end <= q.start):
         return "rumored"
     return "asserted"
-
-
-DESTINATION = {norm(w) for w in ("إلى", "الى", "نحو", "باتجاه", "صوب", "لجهة")}
 
 
 def _place(ctx: Context, si: SentenceInfo, q: Quantity) -> PlaceHit | None:

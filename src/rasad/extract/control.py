@@ -28,6 +28,7 @@ ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 BEFORE_FORMS = {norm(w) for w in ("الخاضعة", "الخاضع", "الخاضعين", "الخاضعتين", "تحت سيطرة", "بيد", "بيده", "سقط",
                                   "يسقط", "سقوط")}
 AFTER_IN = {norm(w) for w in ("مناطق سيطرة", "مناطق سيطرته", "مناطق سيطرتها", "مناطق")}
+BARE_NOUNS = {norm(w) for w in ("سيطرة", "السيطرة")}
 STATIVE_GAIN = {norm(w) for w in ("سقط", "يسقط", "سقوط")}
 GLUE = {norm(w) for w in ("و", "أجزاء", "اجزاء", "من", "كامل", "أطراف", "اطراف", "محيط", "معظم", "قسم", "مساحات",
                           "واسعة", "كل", "بعض", "مناطق", "أحياء", "حي", "بلدة", "بلدات", "مدينة", "مخيم",
@@ -92,7 +93,8 @@ def _first_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, boo
     if pos < b:
         pieces.append(text[pos:b])
     rest = " ".join(pieces)
-    words = [w for w in norm(rest).replace("،", " ").replace(",", " ").split() if w not in ("لها", "له", "لهم")]
+    words = [w for w in (x.strip('"\'()«»“”') for x in norm(rest).replace("،", " ").replace(",", " ").split())
+             if w and w not in ("لها", "له", "لهم", "و")]
     hard = any(c in rest for c in ".;:؛")
     # a comma that is not just around a skipped phrase ends the reach
     bare = norm(rest).replace(" ", "")
@@ -240,6 +242,8 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             start, end = si.tokens[a].start, si.tokens[b - 1].end
             if any(s <= start < e for s, e in held_spans):
                 continue
+            if form in BARE_NOUNS and norm("على") not in ctx.norm_of(end, min(si.end, end + 60)).split()[:6]:
+                continue  # "خريطة السيطرة": control spoken of, not taken
             actor = _actor_for(si, row, start, end, ctx, actors, after_first=True)
             if actor is None:
                 continue

@@ -21,7 +21,7 @@ from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo
 from .control import _list_after
-from .places import PlaceHit
+from .places import DESTINATION, PlaceHit
 from .resources import patterns
 
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
@@ -134,9 +134,6 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
     places = [p for p in places if not _destination(ctx, si, p)]
     fine = [p for p in places if p.place.level not in COARSE]
     return fine or places
-
-
-DESTINATION = {norm(w) for w in ("إلى", "الى", "نحو", "باتجاه", "صوب", "لجهة")}
 
 
 def _destination(ctx: Context, si: SentenceInfo, p: PlaceHit) -> bool:

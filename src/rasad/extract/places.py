@@ -20,6 +20,8 @@ from .context import Context, Hit, SentenceInfo
 from .resources import patterns
 
 QUOTES = set('"\'“”«»')
+# "باتجاه مدينة إدلب": where people went, not where something happened
+DESTINATION = {norm(w) for w in ("إلى", "الى", "نحو", "باتجاه", "صوب", "لجهة")}
 
 
 @dataclass(slots=True)
