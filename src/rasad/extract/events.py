@@ -63,12 +63,18 @@ def _only_years(si: SentenceInfo) -> bool:
 
 NEGATION = {norm(w) for w in ("وقف", "دون", "بدون", "عدم", "لا", "لم", "لن", "خرق", "انتهاك", "وقفا")}
 DEFUSE = {norm(w) for w in ("تفكيك", "فكك", "فككت", "فككوا", "ضبط", "ضبطت", "مصادرة", "صادرت", "دمرت", "دمر",
-                            "تدمير", "ابطال", "إبطال", "نزع", "إزالة", "ازالة", "العثور", "عثر", "عثرت")}
+                            "تدمير", "ابطال", "إبطال", "نزع", "إزالة", "ازالة", "العثور", "عثر", "عثرت", "تسليم",
+                            "سلم", "سلموا", "قطع", "اغتنام", "اغتنم", "غنم", "مستودع", "مستودعات", "شحنة")}
+EXPLOSIVES = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike", "Grenade"}
 # A specific trigger in the sentence makes a generic one redundant: the massacre was the air strike.
+VIOLENT = {"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
+           "Remote explosive/landmine/IED", "Chemical weapon", "Attack", "Grenade"}
 GENERIC_OF = {"Attack": {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
                          "Remote explosive/landmine/IED", "Chemical weapon"},
               "Armed clash": {"Suicide bomb"},
-              "Remote explosive/landmine/IED": {"Suicide bomb"}}
+              "Remote explosive/landmine/IED": {"Suicide bomb"},
+              # destroying the enemy's materiel in a battle is part of the battle
+              "Looting/property destruction": VIOLENT}
 
 
 def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
@@ -76,8 +82,8 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     prev2 = ctx.norm_of(max(si.start, h.start - 40), h.start).split()[-3:]
     if prev2 and prev2[-1].lstrip("وب") in NEGATION:
         return True  # "وقف إطلاق النار", "دون قتال", "خرق اتفاق": not the act itself
-    if h.value == "Remote explosive/landmine/IED" and any(w.lstrip("و") in DEFUSE for w in prev2):
-        return True  # "تفكيك العبوات", "ودمرت 9 عجلات مفخخة": explosives that did not go off
+    if h.value in EXPLOSIVES and any(w.lstrip("وب") in DEFUSE for w in prev2):
+        return True  # "تفكيك العبوات", "تسليم … قطع المدفعية": weapons that were not fired
     for c in si.of("cue"):
         if c.value in pat.not_happened and c.end <= h.start and len(ctx.norm_of(c.end, h.start).split()) <= 6:
             return True
@@ -251,6 +257,8 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue  # a name ("تدمر", "هيئة تحرير الشام") is no trigger
             if told & GENERIC_OF.get(sub, set()):
                 continue
+            if sub == "Non-violent transfer of territory" and si.index in by_sentence:
+                continue  # the territory changed hands in a gain already coded for this sentence
             if sub == "Shelling/artillery/missile attack" and air and \
                     ctx.norm_of(h.start, h.end).split()[0].lstrip("وف") in GENERIC_STRIKE:
                 sub = "Air/drone strike"
