@@ -268,6 +268,8 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue
             a1, a2 = _actors(ctx, si, row, actors, h)
             places = _event_places(ctx, si, h)
+            if places and all(p.place.level == "country" for p in places):
+                places = []  # "شرق سوريا": a country locates nothing; the story's place does
             if not places:
                 fp = _focus_place(ctx, si)
                 add(sub, si, h.start, h.end, fp.place if fp else None, a1, a2, status, src)
