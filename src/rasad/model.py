@@ -299,16 +299,6 @@ class KnownSource:
     origin: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
-
-    @property
-    def empty(self) -> bool:
-        return self.end <= self.start
-
-
 # --------------------------------------------------------------------------- extract
 
 
@@ -454,5 +444,5 @@ class Extraction:
 __all__ = [
     "Attribution", "Claim", "Control", "Event", "Extraction", "Mention", "PlaceRef",
     "Actor", "Candidate", "Document", "IngestProblem", "KnownSource", "LEVELS", "Normalized", "OffsetMap", "Place", "VocabMatch",
-    "QUALIFIERS", "Qualifier", "Quantity", "RawInput", "SIDES", "Sentence", "Side", "Span", "TimeExpression", "Token",
+    "QUALIFIERS", "Qualifier", "Quantity", "RawInput", "SIDES", "Sentence", "Side", "TimeExpression", "Token",
 ]

@@ -37,10 +37,6 @@ PLURAL_SUFFIXES = ("هم", "هن")
 ARMED_SIDES = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 
 
-def _tok_index(si: SentenceInfo, offset: int) -> int:
-    return si.token_index(offset)
-
-
 def _between(si: SentenceInfo, a: int, b: int) -> str:
     return si.text[max(0, a - si.start):max(0, b - si.start)]
 

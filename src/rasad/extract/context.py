@@ -47,22 +47,14 @@ class SentenceInfo:
     hits: list[Hit] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     places: list = field(default_factory=list)  # resolved PlaceHits (extract.places)
+    token_ends: list[int] = field(default_factory=list)  # filled once the tokens are in
 
     def of(self, *kinds: str) -> list[Hit]:
         return [h for h in self.hits if h.kind in kinds]
 
     def token_index(self, offset: int) -> int:
         """Index of the first token that ends after `offset`."""
-        ends = [t.end for t in self.tokens]
-        return bisect.bisect_right(ends, offset)
-
-    def words_before(self, offset: int, n: int = 3) -> list[Token]:
-        k = bisect.bisect_right([t.end for t in self.tokens], offset)
-        return [t for t in self.tokens[max(0, k - n):k] if t.kind != "punct"][-n:] if k else []
-
-    def words_after(self, offset: int, n: int = 3) -> list[Token]:
-        k = bisect.bisect_left([t.start for t in self.tokens], offset)
-        return self.tokens[k:k + n]
+        return bisect.bisect_right(self.token_ends, offset)
 
 
 @dataclass(slots=True)
@@ -147,6 +139,7 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
             if p is not None and p.level not in ("country", "region"):
                 countries[p.country] = countries.get(p.country, 0) + 1
     for si in infos:
+        si.token_ends = [t.end for t in si.tokens]
         si.hits.sort(key=lambda h: (h.start, -h.end))
         si.quantities.sort(key=lambda q: q.start)
         si.times.sort(key=lambda t: t.start)
