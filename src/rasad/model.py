@@ -428,6 +428,20 @@ class PlaceRef:
 
 
 @dataclass(frozen=True, slots=True)
+class CampaignDay:
+    """"لليوم العشرين على التوالي": the Nth day of fighting told, with where — so that an undated
+    report can be dated against a dated one that counts the same campaign's days."""
+
+    ordinal: int
+    start: int
+    end: int
+    place_id: str | None = None
+    place: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one document."""
 
@@ -439,10 +453,11 @@ class Extraction:
     control: tuple[Control, ...] = ()
     places: tuple[PlaceRef, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    campaign_days: tuple[CampaignDay, ...] = ()
 
 
 __all__ = [
-    "Attribution", "Claim", "Control", "Event", "Extraction", "Mention", "PlaceRef",
+    "Attribution", "CampaignDay", "Claim", "Control", "Event", "Extraction", "Mention", "PlaceRef",
     "Actor", "Candidate", "Document", "IngestProblem", "KnownSource", "LEVELS", "Normalized", "OffsetMap", "Place", "VocabMatch",
     "QUALIFIERS", "Qualifier", "Quantity", "RawInput", "SIDES", "Sentence", "Side", "TimeExpression", "Token",
 ]

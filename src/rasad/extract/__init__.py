@@ -12,6 +12,7 @@ from ..settings import Settings
 from . import actors as actors_mod
 from . import places as places_mod
 from .attribution import frames as attribution_frames
+from .campaign import campaign_days
 from .claims import extract_claims
 from .context import analyse
 from .control import extract_control
@@ -34,7 +35,8 @@ def extract(doc: Document, kb: KnowledgeBase | None = None, settings: Settings |
     mentions.sort(key=lambda m: (m.start, m.kind))
     return Extraction(doc_id=doc.id, outlet=doc.outlet, published=doc.published, claims=tuple(claims),
                       events=tuple(events), control=tuple(control),
-                      places=places_mod.place_refs(ctx, place_hits), mentions=tuple(mentions))
+                      places=places_mod.place_refs(ctx, place_hits), mentions=tuple(mentions),
+                      campaign_days=campaign_days(ctx))
 
 
 __all__ = ["extract"]

@@ -25,8 +25,8 @@ from .. import knowledge
 from ..model import LEVELS, PlaceRef
 from ..settings import Settings
 from ..store.db import Store
-from ..store.schema import (claim_groups, claims, contradictions, documents, event_mentions, extractions,
-                            inferred_dates, merged_events, reconcile_dirty, reconcile_log)
+from ..store.schema import (campaign_days, claim_groups, claims, contradictions, documents, event_mentions,
+                            extractions, inferred_dates, merged_events, reconcile_dirty, reconcile_log)
 from . import ids as idmod
 from .cluster import sweep
 from .dates import infer_dates
@@ -177,6 +177,15 @@ def _dates(store: Store, docs: _Docs, p: Params, ids: list[str] | None) -> int:
                 new_e.update(conn.execute(select(event_mentions.c.type, event_mentions.c.place_id)
                                           .where(event_mentions.c.doc_id.in_(chunk))).all())
             targets = set(ids) & set(undated_docs)
+            new_days: set[str] = set()
+            for chunk in _chunks(ids):
+                new_days.update(conn.execute(select(campaign_days.c.place_id)
+                                             .where(campaign_days.c.doc_id.in_(chunk))).scalars())
+            undated_set = set(undated_docs)
+            for chunk in _chunks(sorted(p_ for p_ in new_days if p_)):
+                targets |= {d for d in conn.execute(select(campaign_days.c.doc_id)
+                                                    .where(campaign_days.c.place_id.in_(chunk))).scalars()
+                            if d in undated_set}
             targets |= {d for d, ks in und_c.items() if any(tuple(k) in new_c for k in ks)}
             targets |= {d for d, ks in und_e.items() if any(tuple(k) in new_e for k in ks)}
         if not targets:
@@ -200,8 +209,9 @@ def _dates(store: Store, docs: _Docs, p: Params, ids: list[str] | None) -> int:
                                           .where(event_mentions.c.place_id.in_(chunk))):
                 if docs.published.get(d) and (t, pid) in ev_keys:
                     dat_e[(t, pid)].append((d, docs.published[d]))
+        und_days, dat_days = _campaign_days(conn, docs, sorted(targets))
     found = infer_dates({d: und_c[d] for d in targets if d in und_c}, dat_c,
-                        {d: und_e[d] for d in targets if d in und_e}, dat_e, p)
+                        {d: und_e[d] for d in targets if d in und_e}, dat_e, p, und_days, dat_days)
     with store.transaction() as conn:
         for chunk in _chunks(sorted(targets)):
             conn.execute(delete(inferred_dates).where(inferred_dates.c.doc_id.in_(chunk)))
@@ -212,6 +222,23 @@ def _dates(store: Store, docs: _Docs, p: Params, ids: list[str] | None) -> int:
         docs.inferred.pop(d, None)
     docs.inferred.update({f.doc_id: f.date for f in found})
     return len(found)
+
+
+def _campaign_days(conn, docs, targets: list[str]) -> tuple[dict, dict]:
+    """Campaign days of the undated target documents, and those of dated documents at the same places."""
+    und: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for chunk in _chunks(targets):
+        for d, n, pid in conn.execute(select(campaign_days.c.doc_id, campaign_days.c.ordinal, campaign_days.c.place_id)
+                                      .where(campaign_days.c.doc_id.in_(chunk), campaign_days.c.place_id.is_not(None))):
+            und[d].append((n, pid))
+    dat: dict[str, list[tuple[str, date, int]]] = defaultdict(list)
+    pids = sorted({pid for days in und.values() for _, pid in days})
+    for chunk in _chunks(pids):
+        for d, n, pid in conn.execute(select(campaign_days.c.doc_id, campaign_days.c.ordinal, campaign_days.c.place_id)
+                                      .where(campaign_days.c.place_id.in_(chunk))):
+            if docs.published.get(d):
+                dat[pid].append((d, docs.published[d], n))
+    return und, dat
 
 
 # --------------------------------------------------------------------------- claims

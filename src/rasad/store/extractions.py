@@ -17,9 +17,9 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select
 
-from ..model import Attribution, Claim, Control, Event, Extraction, Mention, PlaceRef
+from ..model import Attribution, CampaignDay, Claim, Control, Event, Extraction, Mention, PlaceRef
 from .db import Store, StoreError
-from .schema import claims, documents, event_mentions, extractions, reconcile_dirty
+from .schema import campaign_days, claims, documents, event_mentions, extractions, reconcile_dirty
 
 # --------------------------------------------------------------------------- JSON form
 
@@ -60,6 +60,7 @@ def extraction_from_dict(d: dict) -> Extraction:
         places=tuple(PlaceRef(**{**p, "spans": tuple(tuple(s) for s in p.get("spans", ()))})
                      for p in d.get("places", ())),
         mentions=tuple(Mention(**m) for m in d.get("mentions", ())),
+        campaign_days=tuple(CampaignDay(**c) for c in d.get("campaign_days", ())),
     )
 
 
@@ -137,6 +138,7 @@ def save_extractions(store: Store, items: Iterable[tuple[str, Extraction]]) -> N
             conn.execute(delete(claims).where(claims.c.doc_id.in_(chunk)))
             conn.execute(delete(event_mentions).where(event_mentions.c.doc_id.in_(chunk)))
             conn.execute(delete(extractions).where(extractions.c.doc_id.in_(chunk)))
+            conn.execute(delete(campaign_days).where(campaign_days.c.doc_id.in_(chunk)))
         ex_rows, c_rows, e_rows = [], [], []
         for doc_id, ex in items:
             text = texts[doc_id]
@@ -145,6 +147,10 @@ def save_extractions(store: Store, items: Iterable[tuple[str, Extraction]]) -> N
             c_rows.extend(claim_row(doc_id, i, c, text, min_days) for i, c in enumerate(ex.claims))
             e_rows.extend(event_row(doc_id, i, e, text) for i, e in enumerate(ex.events))
         conn.execute(insert(extractions), ex_rows)
+        day_rows = [{"doc_id": doc_id, "ordinal": c.ordinal, "place_id": c.place_id, "lat": c.lat, "lon": c.lon}
+                    for doc_id, ex in items for c in ex.campaign_days]
+        if day_rows:
+            conn.execute(insert(campaign_days), day_rows)
         if c_rows:
             conn.execute(insert(claims), c_rows)
         if e_rows:

@@ -295,3 +295,21 @@ doc_bands = Table(
     Column("doc_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Index("ix_doc_bands_hash", "hash", "band"),
 )
+
+
+# --------------------------------------------------------------------------- campaign days
+# "لليوم العشرين على التوالي": the Nth day of a campaign a document counts, where. Undated
+# documents are dated against dated ones counting the same campaign (rasad.reconcile.dates).
+
+campaign_days = Table(
+    "campaign_days",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("ordinal", Integer, nullable=False),
+    Column("place_id", String(255)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Index("ix_campaign_days_doc_id", "doc_id"),
+    Index("ix_campaign_days_place_id", "place_id"),
+)
