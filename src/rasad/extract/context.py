@@ -48,9 +48,14 @@ class SentenceInfo:
     tokens: list[Token] = field(default_factory=list)
     places: list = field(default_factory=list)  # resolved PlaceHits (extract.places)
     token_ends: list[int] = field(default_factory=list)  # filled once the tokens are in
+    _of: dict = field(default_factory=dict)  # cache of of(); hits do not change after analyse()
 
     def of(self, *kinds: str) -> list[Hit]:
-        return [h for h in self.hits if h.kind in kinds]
+        """The hits of some kinds, in text order (cached: extractors ask again and again)."""
+        found = self._of.get(kinds)
+        if found is None:
+            found = self._of[kinds] = [h for h in self.hits if h.kind in kinds]
+        return found
 
     def token_index(self, offset: int) -> int:
         """Index of the first token that ends after `offset`."""
@@ -130,7 +135,7 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
                 si.hits.append(Hit(s, e, kind, m.value, m.group, m.lemma, m.matched or n.text[m.start:m.end]))
     countries: dict[str, int] = {}
     gaz = kb.gazetteer
-    for m in gaz.scan(text):
+    for m in gaz.scan(text, normalized=n):
         si = place_in(m.start)
         if si:
             si.hits.append(Hit(m.start, m.end, "place", m.ids[0], matched=m.key, ids=tuple(m.ids),

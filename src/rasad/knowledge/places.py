@@ -352,15 +352,15 @@ class Gazetteer:
         """A pyahocorasick automaton over every normalised alias; values are (alias, ids, matched length)."""
         return self._automaton
 
-    def scan(self, text: str, proclitics: str = "وفبلك") -> list[Mention]:
+    def scan(self, text: str, proclitics: str = "وفبلك", normalized=None) -> list[Mention]:
         """Place names in `text`, longest first and not overlapping, on word boundaries.
 
         A name may carry up to two one-letter proclitics (و، ف، ب، ل، ك) as in
-        "وبدوما". Offsets are into `text`.
+        "وبدوما". Offsets are into `text`. Pass `normalized` (normalize(text)) if you have it.
         """
         from ..arabic.normalize import normalize
 
-        n = normalize(text)
+        n = normalized if normalized is not None else normalize(text)
         # quotes and brackets inside a name ("مربع “الجزيرة”", "معبر (القدم – عسالي)") are read as spaces
         t, back = _unquote(n.text)
         hits: list[tuple[int, int, str, tuple[str, ...]]] = []
