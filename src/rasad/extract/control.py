@@ -20,7 +20,7 @@ from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, SentenceInfo
 from .forms import find
-from .places import PlaceHit
+from .places import DESTINATION, PlaceHit
 from .resources import patterns
 
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
@@ -115,6 +115,8 @@ def _list_after(ctx: Context, si: SentenceInfo, end: int, max_first_gap: int = 6
             n, hard = _first_gap(ctx, si, pos, p.start)
             if n > max_first_gap or hard:
                 break
+            if any(w in DESTINATION for w in ctx.norm_of(pos, p.start).split()):
+                break  # "تقدمت باتجاه حيي جبل بدرو": toward a place is not into it
         elif not _gap_ok(ctx, pos, p.start):
             break
         out.append(p)

@@ -204,7 +204,7 @@ def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
                     lon = inner_place.lon if inner_place is not None else None
                     level = "landmark" if kind == "landmark" else (
                         "neighbourhood" if head.stem in ("حي", "حيي", "احياء") else "town")
-                    if level == "neighbourhood" and not name.startswith("حي"):
+                    if level == "neighbourhood" and not norm(name).startswith(("حي", "الحي")):
                         name = "حي " + name  # "حي القادسية": the neighbourhood, not the province
                     place = Place(id="unk:" + norm(name), name=name, lat=lat, lon=lon, level=level,
                                   country=inner_place.country if inner_place else (ctx.country or ""),
