@@ -209,6 +209,17 @@ class TimeExpression:
     text: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the Arabic layer finds in one text (rasad.arabic.analyse); offsets into that text."""
+
+    normalized: Normalized
+    tokens: list[Token]
+    sentences: list[Sentence]
+    quantities: list[Quantity]
+    times: list[TimeExpression]
+
+
 # --------------------------------------------------------------------------- knowledge
 
 
@@ -457,7 +468,7 @@ class Extraction:
 
 
 __all__ = [
-    "Attribution", "CampaignDay", "Claim", "Control", "Event", "Extraction", "Mention", "PlaceRef",
+    "Analysis", "Attribution", "CampaignDay", "Claim", "Control", "Event", "Extraction", "Mention", "PlaceRef",
     "Actor", "Candidate", "Document", "IngestProblem", "KnownSource", "LEVELS", "Normalized", "OffsetMap", "Place", "VocabMatch",
     "QUALIFIERS", "Qualifier", "Quantity", "RawInput", "SIDES", "Sentence", "Side", "TimeExpression", "Token",
 ]

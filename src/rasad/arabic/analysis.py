@@ -8,26 +8,14 @@ The results are exactly those of the separate calls.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
-from ..model import Normalized, Quantity, Sentence, TimeExpression, Token
+from ..model import Analysis
 from .normalize import normalize
 from .quantities import quantities
 from .sentences import sentences
 from .times import times
 from .tokens import tokenize
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """Everything the Arabic layer finds in one text; offsets into that text."""
-
-    normalized: Normalized
-    tokens: list[Token]
-    sentences: list[Sentence]
-    quantities: list[Quantity]
-    times: list[TimeExpression]
 
 
 def analyse(text: str, published: date | None = None) -> Analysis:
