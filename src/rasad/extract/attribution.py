@@ -115,6 +115,10 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
             side = actor.side if actor is not None else None
             aff = side if side in ("government", "isis", "opposition", "sdf", "coalition", "turkey") else None
             candidates.append((h.start, Attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
+    named = _named_after(ctx, si, verb)
+    if named is not None and not any(c[0] < (named.end or 0) and (c[1].end or c[0]) > (named.start or 0)
+                                     for c in candidates):
+        candidates.append((named.start, named))
     if not candidates:
         return None
     after = [c for c in candidates if c[0] >= verb.end and c[0] - verb.end <= 40]
@@ -130,6 +134,36 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
     if before:
         return max(before, key=lambda c: c[0])[1]
     return None
+
+
+CLAUSE_OPENERS = {norm(w) for w in ("إن", "أن", "ان", "بأن", "بان", "إنه", "انه", "أنه", "إنها", "أنها", "انها")}
+
+
+def _named_after(ctx: Context, si: SentenceInfo, verb: Hit) -> Attribution | None:
+    """The speaker named right after a reporting verb, up to "إن/أن": "وقال محافظ حمص طلال البرازي إن",
+    "وقال قائد الشرطة الاتحادية الفريق رائد شاكر جودت إن". Only when the verb opens the sentence's report
+    (its object clause follows), so "قال إن" and mid-clause verbs give nothing."""
+    toks = [t for t in si.tokens if t.start >= verb.end]
+    words: list = []
+    for t in toks:
+        if t.kind == "punct":
+            if t.text in '"“”«»':
+                continue
+            return None  # a comma or colon before "إن": not a speaker phrase
+        if t.norm in CLAUSE_OPENERS or t.norm.lstrip("و") in CLAUSE_OPENERS:
+            break
+        if t.prefix.startswith("ل") and t.stem not in ("لواء",) or len(words) >= 8:
+            break  # "لمراسل سانا", "لـ«المدن»": who was told, not who spoke
+        words.append(t)
+    else:
+        return None
+    if not words or words[0].norm in ("في", "من", "على", "عن", "إلى", "الى", "ان", "إن"):
+        return None
+    start, end = words[0].start, words[-1].end
+    phrase = ctx.doc.text[start:end].strip(' "«»“”')
+    known = ctx.kb.vocab.classify_source(phrase, actors=ctx.kb.actors, country=ctx.country)
+    aff, typ = _affiliation(ctx, known)
+    return Attribution(phrase, aff, typ or "named", start, end)
 
 
 def frames(ctx: Context) -> list[list[Frame]]:
