@@ -12,15 +12,16 @@ import math
 import re
 from dataclasses import dataclass
 
-from ._qty_lexicon import _atom, _lexicon
+from ._qty_lexicon import _atom, _lexicon, _triggers
 
 # --------------------------------------------------------------------------- tokens
 
 # One token: an Arabic or Latin word, a number-like run (date, clock time, number), or
-# one other visible character. Each match also takes the spaces before it, so token
-# offsets follow from the running sum of match lengths.
+# one other visible character. Each match also takes the white space before it, so
+# token offsets follow from the running sum of match lengths. (Possessive repeats: the
+# same matches, without keeping backtracking points nothing would use.)
 _TOKEN = re.compile(
-    r"\s*(?:[\u0621-\u064a]+|[a-z]+|(?=\d)(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?![\d/])|\d{1,2}/\d{1,2}(?![\d/])"
+    r"\s*+(?:[\u0621-\u064a]++|[a-z]++|(?=\d)(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?![\d/])|\d{1,2}/\d{1,2}(?![\d/])"
     r"|\d{1,2}:\d{2}(?::\d{2})?(?!\d)|\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d+(?:\.\d+)?)"
     r"|[^\s\u0621-\u064a\da-z])"
 )
@@ -41,16 +42,49 @@ class _Tok:
 class _Tokens:
     """The tokens of a normalised text, built into `_Tok` records only when looked at.
 
-    Splitting is done by one regex `findall` and C-level sums, so the many
-    tokens far from any number cost next to nothing.
+    `texts` and `ends` are every token's text and end offset; `words` the
+    token where it is a word (it begins with an Arabic letter or a-z), else
+    ""; `cands` the indexes of the tokens that may begin a quantity (a word
+    that may start one, `_triggers`, or a token that begins with an ASCII
+    digit), in order.
+
+    The text is split on " " and each distinct piece read once (`_piece`):
+    no token holds a space, and the tokenizer's look-aheads see the same at a
+    piece's end as before a space, so the tokens are those of the whole text.
+    Most pieces are one word; the many tokens far from any number cost next
+    to nothing.
     """
 
-    __slots__ = ("texts", "ends", "_cache")
+    __slots__ = ("texts", "ends", "words", "cands", "_cache")
 
     def __init__(self, t: str):
-        parts = _TOKEN.findall(t)
-        self.ends = list(itertools.accumulate(map(len, parts)))
-        self.texts = list(map(str.lstrip, parts))
+        texts: list[str] = []
+        ends: list[int] = []
+        words: list[str] = []
+        cands: list[int] = []
+        add_text, add_end, add_word, add_cand = texts.append, ends.append, words.append, cands.append
+        get = _PIECES.get
+        pos = 0
+        for piece in t.split(" "):
+            w, e, word, cand = get(piece) or _piece(piece)
+            if w.__class__ is str:  # one token
+                if cand:
+                    add_cand(len(texts))
+                add_text(w)
+                add_end(pos + e)
+                add_word(word)
+            elif w:
+                if cand:
+                    base = len(texts)
+                    cands.extend([base + c for c in cand])
+                texts.extend(w)
+                ends.extend([pos + x for x in e])
+                words.extend(word)
+            pos += len(piece) + 1
+        self.texts = texts
+        self.ends = ends
+        self.words = words
+        self.cands = cands
         self._cache: dict[int, _Tok] = {}
 
     def __len__(self) -> int:
@@ -72,6 +106,29 @@ class _Tokens:
             e = self.ends[k]
             tk = self._cache[k] = _Tok(kind, e - len(w), e, w)
         return tk
+
+
+_PIECES: dict[str, tuple] = {}
+_PIECES_MAX = 1 << 15  # entries; emptied when full
+_PIECE_MAX = 64  # longest piece worth keeping
+
+
+def _piece(piece: str) -> tuple:
+    """(texts, ends, words, candidates) of the tokens of a space-free piece,
+    ends and candidate indexes relative to it; (text, end, word, is a
+    candidate) when it is one token. Cached."""
+    trig = _triggers()
+    parts = _TOKEN.findall(piece)
+    texts = tuple(map(str.lstrip, parts))
+    ends = tuple(itertools.accumulate(map(len, parts)))
+    words = tuple(w if w[0] in _ARABIC_LETTERS else "" for w in texts)
+    cands = tuple(i for i, w in enumerate(texts) if w in trig or "0" <= w < ":")
+    got = (texts[0], ends[0], words[0], bool(cands)) if len(texts) == 1 else (texts, ends, words, cands)
+    if len(piece) <= _PIECE_MAX:
+        if len(_PIECES) >= _PIECES_MAX:
+            _PIECES.clear()
+        _PIECES[piece] = got
+    return got
 
 
 def _tokenize(t: str) -> _Tokens:
@@ -103,8 +160,7 @@ class _Parser:
     def __init__(self, toks: _Tokens):
         self.lx = _lexicon()
         self.toks = toks
-        letters = _ARABIC_LETTERS
-        self.words = [w if w[0] in letters else "" for w in toks.texts]
+        self.words = toks.words
         self.n = len(self.words)
         # `word(k)` is asked hundreds of times a text, mostly a token or two
         # either side of a number: the list padded with "" on the right (which

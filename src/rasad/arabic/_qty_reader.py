@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
-from dataclasses import replace
-from itertools import compress, count
 
-from ..model import Quantity
 from ._qty_grammar import _Num, _Parser
 from ._qty_lexicon import (
     _CLITIC_TOKENS, _PHRASE_CLITICS, _Phrases, _atom, _bare, _in_set, _noun_key, _splits, _triggers,
@@ -26,27 +22,48 @@ def _round(v: float) -> int:
     return int(math.floor(v + 0.5))
 
 
-def _candidates(texts: list[str], trig: frozenset[str]) -> list[int]:
-    """Indexes of the tokens that may begin a quantity: trigger words and
-    tokens that begin with an ASCII digit. Filtered by C-level iterators:
-    most of a text is words that begin nothing."""
-    words = compress(count(), map(trig.__contains__, texts))
-    numbers = compress(count(), map(_ASCII_DIGIT_START, texts))
-    return sorted({*words, *numbers})
+class _Q:
+    """A quantity while it is being read: the fields of `model.Quantity`
+    (offsets into the normalised text), in a plain slotted class.
 
+    The reader builds one or two per number and revises some (`copy`); a
+    frozen dataclass costs several times more to build and `replace`.
+    `quantities._scan` turns each into the `Quantity` it returns.
+    """
 
-_ASCII_DIGIT_START = re.compile("[0-9]").match
+    __slots__ = ("start", "end", "value", "qualifier", "kind", "noun_start", "noun_end", "upper", "text")
+
+    def __init__(self, start: int, end: int, value: int, qualifier: str = "exact", kind: str = "count",
+                 noun_start: int | None = None, noun_end: int | None = None, upper: int | None = None,
+                 text: str = "") -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.qualifier = qualifier
+        self.kind = kind
+        self.noun_start = noun_start
+        self.noun_end = noun_end
+        self.upper = upper
+        self.text = text
+
+    def copy(self, **changes) -> "_Q":
+        """A copy with some fields changed (as dataclasses.replace)."""
+        c = _Q(self.start, self.end, self.value, self.qualifier, self.kind, self.noun_start, self.noun_end,
+               self.upper, self.text)
+        for k, v in changes.items():
+            setattr(c, k, v)
+        return c
 
 
 class _Reader(_Parser):
     """Walks the tokens once, building Quantity records."""
 
-    def run(self) -> list[Quantity]:
+    def run(self) -> list[_Q]:
         """Every quantity, reading only at tokens that may begin one."""
-        out: list[Quantity] = []
+        out: list[_Q] = []
         trig = _triggers()
         done = 0
-        for k in _candidates(self.toks.texts, trig):
+        for k in self.toks.cands:
             if k < done:
                 continue
             tk = self.toks[k]
@@ -54,7 +71,7 @@ class _Reader(_Parser):
             if tk.kind == "num":
                 res = self.read_number(k)
             elif tk.kind == "clock":
-                res = Quantity(tk.start, tk.end, int(tk.text.split(":")[0]), "exact", "other"), k + 1
+                res = _Q(tk.start, tk.end, int(tk.text.split(":")[0]), "exact", "other"), k + 1
             elif tk.kind == "word" and tk.text in trig:
                 res = self.read_word(k)
             if res is None:
@@ -136,8 +153,7 @@ class _Reader(_Parser):
                 if art or not self.in_set(self.word(k + 1), lx.countable):
                     return None
                 tk = self.toks[k]
-                q = Quantity(tk.start + lead, tk.end, 1, "exact", "count",
-                             self.st(k + 1), self.en(k + 1))
+                q = _Q(tk.start + lead, tk.end, 1, "exact", "count", self.st(k + 1), self.en(k + 1))
                 return q, k + 1
         if ("unit" in types and types["unit"] <= 2 and not ({"ten", "hundred"} & types.keys())):
             if not self._unit12_ok(k, art, bare):
@@ -186,7 +202,7 @@ class _Reader(_Parser):
             noun = (self.st(j), self.en(j))  # ثالث أيام الهدنة
         else:
             noun = self._ordinal_noun(k, j)
-        return Quantity(tk.start + lead, end, v, "exact", kind, *noun), j
+        return _Q(tk.start + lead, end, v, "exact", kind, *noun), j
 
     def _ordinal_noun(self, k: int, j: int) -> tuple[int | None, int | None]:
         kp = self.skip_back(k) - 1
@@ -230,7 +246,7 @@ class _Reader(_Parser):
             return None  # طفلين اثنين: the number word carries it
         tk = self.toks[k]
         qualifier = self._prefix_qualifier(k) if key[0] == 0 else None  # أكثر من يومين، قرابة الساعتين
-        q = Quantity(tk.start + key[0], tk.end, 2, qualifier or "exact", kind, tk.start + key[0], tk.end)
+        q = _Q(tk.start + key[0], tk.end, 2, qualifier or "exact", kind, tk.start + key[0], tk.end)
         q = self._post_qualify(q, k + 1)[0]
         return q, k + 1
 
@@ -315,7 +331,7 @@ class _Reader(_Parser):
                 return None
         return None
 
-    def _post_qualify(self, q: Quantity, j: int) -> tuple[Quantity, int]:
+    def _post_qualify(self, q: _Q, j: int) -> tuple[_Q, int]:
         hit = self.phrase_after(j, self.lx.postfix_q)
         if hit:
             after = j + len(hit[0])
@@ -325,7 +341,7 @@ class _Reader(_Parser):
             ):
                 hit = None  # "17 قتيلا وأكثر من 40 جريحا": the bound of the next number
         if hit and q.qualifier in ("exact", "approx"):
-            return replace(q, qualifier=hit[1]), j + len(hit[0])
+            return q.copy(qualifier=hit[1]), j + len(hit[0])
         return q, j
 
     def _classify(self, num: _Num, p: int, upper: float | None):
@@ -349,12 +365,12 @@ class _Reader(_Parser):
         if self.in_set(prev, lx.clock_before) or (
             value <= 24 and not num.mult and self.in_set(self.word(j), lx.time_after)
         ):
-            return Quantity(start, end, value, "exact", "other", upper=up), j
+            return _Q(start, end, value, "exact", "other", upper=up), j
         if (self.in_set(prev, lx.label_before) and not num.words) or prev in lx.per_before:
-            return Quantity(start, end, value, "exact", "other"), j
+            return _Q(start, end, value, "exact", "other"), j
         # Definite cardinal after an ordinal-context noun: لليوم العشرين.
         if num.definite and self.in_set(prev, lx.ordinal_context) and not num.vague:
-            return Quantity(start, end, value, "exact", "ordinal", *self._ordinal_noun(k, j)), j
+            return _Q(start, end, value, "exact", "ordinal", *self._ordinal_noun(k, j)), j
         # Percent.
         pct = self.phrase_after(j, lx.percent)
         if pct or self.is_sym(k - 1, "%"):
@@ -417,7 +433,7 @@ class _Reader(_Parser):
                 qualifier = "exact"
         if kind in ("year", "ordinal", "other"):
             qualifier = "exact" if up is None else "at_least"
-        q = Quantity(start, end, value, qualifier, kind, noun[0], noun[1], up)
+        q = _Q(start, end, value, qualifier, kind, noun[0], noun[1], up)
         if qualifier in ("exact", "approx"):
             q2, jj = self._post_qualify(q, j)
             if jj == j and noun[0] is not None:
@@ -425,7 +441,7 @@ class _Reader(_Parser):
             elif jj > j and noun[0] is None and kind == "count":
                 na = self._noun_after(jj)  # عشرون ونيف من المدنيين
                 if na is not None:
-                    q2 = replace(q2, noun_start=self.st(na), noun_end=self.en(na))
+                    q2 = q2.copy(noun_start=self.st(na), noun_end=self.en(na))
             q = q2
         return q, j
 

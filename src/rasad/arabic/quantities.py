@@ -189,6 +189,41 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Quantities are built through a twin class, as tokens.py builds tokens:
+# Quantity is a frozen slots dataclass whose generated __init__ sets each
+# field through object.__setattr__. `_QuantityBuilder` has the same slots,
+# not frozen; `_quantity` fills them with plain slot stores and makes the
+# object a Quantity (__class__ assignment between classes of the same
+# layout). Same fields, same values, same type: equal to Quantity(...) in
+# every way, frozen like it.
+_FIELDS = ("start", "end", "value", "qualifier", "kind", "noun_start", "noun_end", "upper", "text")
+if Quantity.__slots__ != _FIELDS or hasattr(Quantity, "__post_init__"):  # model.Quantity changed
+    raise ImportError("rasad.arabic.quantities: Quantity fields differ from _FIELDS")
+
+
+class _QuantityBuilder:
+    """Same slots as Quantity, not frozen: see `_quantity`."""
+
+    __slots__ = _FIELDS
+
+
+def _quantity(start: int, end: int, value: int, qualifier: str, kind: str, noun_start: int | None,
+              noun_end: int | None, upper: int | None, text: str) -> Quantity:
+    """Quantity(start, end, ...), built without the frozen dataclass's __init__."""
+    q = object.__new__(_QuantityBuilder)
+    q.start = start
+    q.end = end
+    q.value = value
+    q.qualifier = qualifier
+    q.kind = kind
+    q.noun_start = noun_start
+    q.noun_end = noun_end
+    q.upper = upper
+    q.text = text
+    q.__class__ = Quantity
+    return q
+
+
 def _scan(text: str, lo: int, hi: int, n: Normalized | None = None) -> list[Quantity]:
     """Quantities in text[lo:hi], with offsets into `text` (`n`: its normalisation, if known)."""
     if n is None:
@@ -205,7 +240,7 @@ def _scan(text: str, lo: int, hi: int, n: Normalized | None = None) -> list[Quan
         if q.noun_start is not None and q.noun_end is not None:
             ns, ne = span(q.noun_start, q.noun_end)
             ns, ne = _marks_end(text, ns + lo, ne + lo)
-        out.append(Quantity(s, e, q.value, q.qualifier, q.kind, ns, ne, q.upper, text[s:e]))
+        out.append(_quantity(s, e, q.value, q.qualifier, q.kind, ns, ne, q.upper, text[s:e]))
     return out
 
 

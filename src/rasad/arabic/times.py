@@ -895,6 +895,46 @@ def _prev_word(text: str, start: int) -> str:
     return head[-1] if head else ""
 
 
+class _CoreMatch(dict):
+    """What the resolvers read from a core match: its named groups (None when
+    a group took no part, as in a match) and, as `group()`, its text. Kept in
+    `_CORE_MEMO` instead of the match itself, which would keep its whole text
+    alive."""
+
+    __slots__ = ("text",)
+
+    def group(self) -> str:
+        return self.text
+
+
+# Readings of a core by its text: news repeats its time phrases ("الساعات
+# الـ24 الماضية", "يوم أمس"). Emptied when full.
+_CORE_MEMO: dict[tuple[str, bool, str], _CoreMatch | None] = {}
+_CORE_MEMO_MAX = 1 << 12
+
+
+def _core(g: _Grammar, kind: str, t: str, s: int, e: int) -> _CoreMatch | None:
+    """The core regex of `kind` matched on exactly t[s:e], or None.
+
+    The match depends only on t[s:e] and on whether "ل" stands before s (the
+    only look-behind in the cores is the article's (?<=ل); the look-ahead
+    after a core sees the end of the span): that is the memo key. The
+    resolvers read only the match's groups and text, never its offsets.
+    """
+    key = (kind, s > 0 and t[s - 1] == "ل", t[s:e])
+    if key in _CORE_MEMO:
+        return _CORE_MEMO[key]
+    m = g.cores[kind].match(t, s, e)
+    core = None
+    if m is not None and m.end() == e:
+        core = _CoreMatch(m.groupdict())
+        core.text = m.group()
+    if len(_CORE_MEMO) >= _CORE_MEMO_MAX:
+        _CORE_MEMO.clear()
+    _CORE_MEMO[key] = core
+    return core
+
+
 def _attempt(m: re.Match[str], text: str, n_text: str, n, published: date | None) -> TimeExpression | None:
     """The expression one grammar match denotes, or None if the match is not one."""
     g, lx = _grammar(), _lexicon()
@@ -902,8 +942,8 @@ def _attempt(m: re.Match[str], text: str, n_text: str, n, published: date | None
     if kind is None or kind not in g.cores:
         return None
     s, e = m.span(kind)
-    core = g.cores[kind].match(n_text, s, e)
-    if core is None or core.end() != e:
+    core = _core(g, kind, n_text, s, e)
+    if core is None:
         return None
     cl = m["cl"] or ""
     lead = None
@@ -922,7 +962,38 @@ def _attempt(m: re.Match[str], text: str, n_text: str, n, published: date | None
     o0, o1 = n.orig_span(begin, e)
     while o1 < len(text) and _TRAILING.match(text, o1):
         o1 += 1  # the tatweel of "هـ", a final tanween
-    return TimeExpression(o0, o1, d0, d1, prec, k, text[o0:o1])
+    return _time_expression(o0, o1, d0, d1, prec, k, text[o0:o1])
+
+
+# TimeExpression is a frozen slots dataclass whose generated __init__ sets
+# each field through object.__setattr__; `_time_expression` fills the same
+# slots of a twin class with plain stores and makes the object a
+# TimeExpression (__class__ assignment between classes of the same layout):
+# equal to TimeExpression(...) in every way, frozen like it.
+_TE_FIELDS = ("start", "end", "date_start", "date_end", "precision", "kind", "text")
+if TimeExpression.__slots__ != _TE_FIELDS or hasattr(TimeExpression, "__post_init__"):  # model changed
+    raise ImportError("rasad.arabic.times: TimeExpression fields differ from _TE_FIELDS")
+
+
+class _TimeExpressionBuilder:
+    """Same slots as TimeExpression, not frozen: see `_time_expression`."""
+
+    __slots__ = _TE_FIELDS
+
+
+def _time_expression(start: int, end: int, date_start: date | None, date_end: date | None, precision: str,
+                     kind: str, text: str) -> TimeExpression:
+    """TimeExpression(start, end, ...), built without the frozen dataclass's __init__."""
+    t = object.__new__(_TimeExpressionBuilder)
+    t.start = start
+    t.end = end
+    t.date_start = date_start
+    t.date_end = date_end
+    t.precision = precision
+    t.kind = kind
+    t.text = text
+    t.__class__ = TimeExpression
+    return t
 
 
 _TRAILING = re.compile(r"[\u0640\u064b-\u065f\u0670]")
@@ -1011,19 +1082,38 @@ def _word_starts(t: str, k: int, n: int, floor: int, rev: str | None = None) -> 
     """Starts of the word at `k` and of the lexicon words just before it (at
     most `n`, not before `floor`), earliest first: where a phrase holding the
     anchor at `k` can begin. Any character that is not a letter or digit
-    separates words, as it does for the grammar. `rev` is `t[::-1]` when the
-    caller has it (one reversal per text instead of one per call)."""
+    separates words, as it does for the grammar.
+
+    Most words are found by string methods: the separators before `pos`,
+    then the last space before them and a run of letters or digits up to
+    them. A word with other characters glued to it ("«الجمعة") is found by
+    `_WORD_BACK` on the reversed text (`rev`, made when first needed)."""
     inner = _inner_words()
-    if rev is None:
-        rev = t[::-1]
     size = len(t)
-    back = _WORD_BACK.match
     out = [k]
     pos = k
     for _ in range(n):
-        m = back(rev, size - pos)
-        e, j = size - m.start(1), size - m.end(1)
-        if j >= e or j < floor or not _is_inner(t[j:e], inner):
+        e = pos
+        while e > 0 and not t[e - 1].isalnum():
+            e -= 1
+        if e <= floor:
+            break  # no word before, or it begins before `floor`
+        x = t.rfind(" ", floor, e)
+        if x >= 0 and (seg := t[x + 1:e]).isalnum():
+            j = x + 1
+        elif x < 0 and (seg := t[floor:e]).isalnum():
+            if floor and t[floor - 1].isalnum():
+                break  # the word begins before `floor`
+            j = floor
+        else:
+            if rev is None:
+                rev = t[::-1]
+            m = _WORD_BACK.match(rev, size - pos)
+            e, j = size - m.start(1), size - m.end(1)
+            if j >= e or j < floor:
+                break
+            seg = t[j:e]
+        if not _is_inner(seg, inner):
             break
         out.append(j)
         pos = j
@@ -1077,7 +1167,6 @@ def times(text: str, published: date | None = None, *, normalized: Normalized | 
     g = _grammar()
     n = normalized if normalized is not None else normalize(text)
     t = n.text
-    rev = t[::-1]
     out: list[TimeExpression] = []
     last = tried = 0
     for stop, size in _anchors().iter(t):
@@ -1098,7 +1187,7 @@ def times(text: str, published: date | None = None, *, normalized: Normalized | 
         floor = max(last, tried)
         end = t.find(" ", p + _MAX_CHARS_AFTER)
         end = len(t) if end < 0 else end
-        for q in _word_starts(t, k, _MAX_WORDS_BEFORE, floor, rev):
+        for q in _word_starts(t, k, _MAX_WORDS_BEFORE, floor):
             if q < last:
                 continue
             m = g.master.match(t, q, end)

@@ -14,10 +14,8 @@ data/stems.txt: words whose first letters only look like clitics (وزير،
 from __future__ import annotations
 
 import re
-from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
 
 from ..model import Token
 from .normalize import _TABLE, light, norm
@@ -153,24 +151,23 @@ _KIND = {1: "number", 3: "latin", 5: "other", 6: "punct", 8: "other"}
 # What a proclitic written on its own attaches to: لـ"المدن" بـ17 و(القوات)
 _ATTACHES = re.compile(rf"[{_DIGIT}{_LATIN}\"'«»“”„‟‘’‹›(\[{{]")
 
-# Tokens are built in bulk straight through the slot descriptors: Token is a
-# frozen slots dataclass whose generated __init__ sets each field through
-# object.__setattr__ (~1.8 µs a token, ~700 tokens an article). Creating the
-# objects and filling each slot column with map() runs those calls from C.
-# Same fields, same values, same type: equal to Token(...) in every way.
+# Tokens are built through a twin class: Token is a frozen slots dataclass
+# whose generated __init__ sets each field through object.__setattr__
+# (~1.8 µs a token, ~700 tokens an article), and setting its slots from
+# outside costs a wrapped call per field. `_TokenBuilder` has the same slots,
+# not frozen: `tokenize` fills them with plain slot stores, then makes the
+# object a Token (__class__ assignment between classes of the same layout).
+# Same fields, same values, same type: equal to Token(...) in every way,
+# frozen like it.
 _FIELDS = ("start", "end", "text", "norm", "stem", "prefix", "suffix", "kind")
-_SETTERS = tuple(Token.__dict__[f].__set__ for f in _FIELDS)
 if Token.__slots__ != _FIELDS or hasattr(Token, "__post_init__"):  # model.Token changed: update _FIELDS
     raise ImportError("rasad.arabic.tokens: Token fields differ from _FIELDS")
 
 
-def _build(starts: list[int], ends: list[int], rests: list[tuple]) -> list[Token]:
-    """Tokens from their offsets and (text, norm, stem, prefix, suffix, kind) rows."""
-    objs = list(map(object.__new__, repeat(Token, len(starts))))
-    if objs:
-        for setter, column in zip(_SETTERS, (starts, ends, *zip(*rests))):
-            deque(map(setter, objs, column), maxlen=0)
-    return objs
+class _TokenBuilder:
+    """Same slots as Token, not frozen: filled by `tokenize`, then made a Token."""
+
+    __slots__ = _FIELDS
 
 
 _CACHE_MAX = 1 << 15  # entries per cache; a cache is emptied when full
@@ -214,10 +211,9 @@ def tokenize(text: str) -> list[Token]:
     """
     exact = "ة" in text  # writers who drop ة write ه for it: then ه is ambiguous
     pieces = _pieces_exact if exact else _pieces_loose
-    starts: list[int] = []
-    ends: list[int] = []
-    rests: list[tuple] = []
-    add_start, add_end, add_rest = starts.append, ends.append, rests.append
+    out: list[Token] = []
+    add = out.append
+    new, builder, token = object.__new__, _TokenBuilder, Token
     pos = 0
     # Most of a news text is single words between single spaces: split on
     # " " (C speed, offsets are running lengths) and tokenize each distinct
@@ -226,12 +222,20 @@ def tokenize(text: str) -> list[Token]:
         toks = pieces.get(piece)
         if toks is None:
             toks = _piece_tokens(piece, exact, pieces)
-        for a, b, rest in toks:
-            add_start(pos + a)
-            add_end(pos + b)
-            add_rest(rest)
+        for a, b, w, nrm, stem, prefix, suffix, kind in toks:
+            t = new(builder)
+            t.start = pos + a
+            t.end = pos + b
+            t.text = w
+            t.norm = nrm
+            t.stem = stem
+            t.prefix = prefix
+            t.suffix = suffix
+            t.kind = kind
+            t.__class__ = token
+            add(t)
         pos += len(piece) + 1
-    return _build(starts, ends, rests)
+    return out
 
 
 _pieces_exact: dict[str, tuple] = {}
@@ -239,7 +243,8 @@ _pieces_loose: dict[str, tuple] = {}
 
 
 def _piece_tokens(piece: str, exact: bool, cache: dict[str, tuple]) -> tuple:
-    """The tokens of a space-free stretch of text, offsets relative to it (cached)."""
+    """The tokens of a space-free stretch of text as (start, end, text, norm,
+    stem, prefix, suffix, kind) rows, offsets relative to it (cached)."""
     prefix_forms = rules().prefix_forms
     out = []
     for m in _TOKEN.finditer(piece):
@@ -249,12 +254,12 @@ def _piece_tokens(piece: str, exact: bool, cache: dict[str, tuple]) -> tuple:
         if g == 2:
             nrm, prefix, stem, suffix = _word(w, exact)
             if nrm in prefix_forms and (w[-1] == "ـ" or _ATTACHES.match(piece, e)):
-                out.append((s, e, (w, nrm, "", nrm, "", "word")))
+                out.append((s, e, w, nrm, "", nrm, "", "word"))
             else:
-                out.append((s, e, (w, nrm, stem, prefix, suffix, "word")))
+                out.append((s, e, w, nrm, stem, prefix, suffix, "word"))
         elif g != 4:
             nrm = _other(w)
-            out.append((s, e, (w, nrm, nrm, "", "", _KIND[g])))
+            out.append((s, e, w, nrm, nrm, "", "", _KIND[g]))
     toks = tuple(out)
     if len(piece) <= _PIECE_MAX:  # a long run without spaces is not worth keeping
         if len(cache) >= _CACHE_MAX:
