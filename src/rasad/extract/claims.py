@@ -30,7 +30,7 @@ from ..model import Attribution, Claim, Quantity, TimeExpression
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo
-from .places import DESTINATION, PlaceHit
+from .places import PlaceHit, is_destination
 from .resources import patterns
 
 PLURAL_SUFFIXES = ("هم", "هن")
@@ -283,9 +283,10 @@ def _construct(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quanti
 
 
 def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: str,
-          actors: list[ActorHit], per_sentence: list[list[ActorHit]], src: Attribution) -> tuple[str, str | None]:
+          actors: list[ActorHit], per_sentence: list[list[ActorHit]], src: Attribution, role: str | None
+          ) -> tuple[str, str | None]:
+    """`role` is `_noun_role` of the count (the caller has it already)."""
     pat = patterns()
-    role = _noun_role(ctx, q, actors)
     # 1. the counted noun: civilians, a nationality, or a nationality right after it ("جندياً تركياً")
     if role == "civilian":
         return "civilians", None
@@ -396,9 +397,10 @@ def _toll(ctx: Context, si: SentenceInfo, q: Quantity) -> bool:
     return False
 
 
-def _window(ctx: Context, si: SentenceInfo, q: Quantity) -> tuple[date | None, date | None, bool]:
+def _window(ctx: Context, si: SentenceInfo, q: Quantity, near: list[TimeExpression]
+            ) -> tuple[date | None, date | None, bool]:
+    """`near` is `_near_times` of the count (the caller has it already)."""
     pat = patterns()
-    near = _near_times(ctx, si, q)
     toll = _toll(ctx, si, q)  # "عدد القتلى … تجاوز 300", "ترفع حصيلة القتلى إلى 876": a running total
     if near and not any(t.date_end or t.date_start for t in near):
         t = min(near, key=lambda t: abs(t.start - q.start))
@@ -435,8 +437,7 @@ def _place(ctx: Context, si: SentenceInfo, q: Quantity) -> PlaceHit | None:
     """Where the counted people were: the nearest place within a few words of the count, not a
     destination ("باتجاه مدينة إدلب") — a count with none is the document's, scoped later."""
     def usable(p: PlaceHit, a: int, b: int) -> bool:
-        before = ctx.norm_of(max(si.start, p.start - 25), p.start).split()[-2:]
-        return len(ctx.norm_of(a, b).split()) <= 8 and not any(w in DESTINATION for w in before)
+        return len(ctx.norm_of(a, b).split()) <= 8 and not is_destination(ctx, si, p)
 
     after = [p for p in si.places if p.start >= q.end and usable(p, q.end, p.start)]
     before = [p for p in si.places if p.end <= q.start and usable(p, p.end, q.start)]
@@ -485,7 +486,8 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue
             if q.value == 1 and ctx.norm_of(q.start, q.end).lstrip("و") in pat.one_of:
                 continue
-            if _noun_role(ctx, q, actors[si.index]) is None or _corrected(ctx, si, q):
+            role = _noun_role(ctx, q, actors[si.index])
+            if role is None or _corrected(ctx, si, q):
                 continue
             term, kind = _kind_for(ctx, si, q, terms)
             if kind is None:
@@ -494,12 +496,13 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             status = _status(ctx, si, q, src)
             if status is None:
                 continue
-            side, actor = _side(ctx, si, q, term, kind, actors[si.index], actors, src)
+            side, actor = _side(ctx, si, q, term, kind, actors[si.index], actors, src, role)
             prev = out[-1] if out and out[-1].evidence_start == si.start else None
             if prev is not None:
                 kind, side, actor = _follow(ctx, si, q, prev, kind, side, actor)
-            start, end, cumulative = _window(ctx, si, q)
-            if _near_times(ctx, si, q):
+            near = _near_times(ctx, si, q)
+            start, end, cumulative = _window(ctx, si, q, near)
+            if near:
                 own_time.add(q.start)
             ph = _place(ctx, si, q)
             for k in [kind] + _extra_kinds(ctx, si, q, kind, terms):

@@ -21,7 +21,7 @@ from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo
 from .control import _list_after
-from .places import DESTINATION, PlaceHit
+from .places import PlaceHit, is_destination
 from .resources import patterns
 
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
@@ -134,18 +134,12 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
         # the finest place the sentence names, when the trigger's own is a town or coarser:
         # "معارك في حلب … على حي مساكن هنانو" happened in the neighbourhood
         finer = [p for p in si.places if p.place.level in ("neighbourhood", "landmark") and not p.anaphoric
-                 and not _destination(ctx, si, p)]
+                 and not is_destination(ctx, si, p)]
         if finer:
             places = [min(finer, key=lambda p: abs(p.start - h.start))]
-    places = [p for p in places if not _destination(ctx, si, p)]
+    places = [p for p in places if not is_destination(ctx, si, p)]
     fine = [p for p in places if p.place.level not in COARSE]
     return fine or places
-
-
-def _destination(ctx: Context, si: SentenceInfo, p: PlaceHit) -> bool:
-    """"نحو مدينة إدلب", "إلى تركيا": where people went, not where the event was."""
-    words = ctx.norm_of(max(si.start, p.start - 25), p.start).split()[-3:]
-    return any(w in DESTINATION for w in words[-2:]) or (len(words) >= 1 and words[-1] in DESTINATION)
 
 
 def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
@@ -153,7 +147,7 @@ def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
     sentences before, else the place the document names most."""
     for k in range(si.index - 1, max(-1, si.index - 4), -1):
         fine = [p for p in ctx.sentences[k].places if p.place.level not in COARSE
-                and not _destination(ctx, ctx.sentences[k], p)]
+                and not is_destination(ctx, ctx.sentences[k], p)]
         if fine:
             return fine[-1]
     counts: dict[str, tuple[int, PlaceHit]] = {}

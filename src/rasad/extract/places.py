@@ -24,6 +24,12 @@ QUOTES = set('"\'“”«»')
 DESTINATION = {norm(w) for w in ("إلى", "الى", "نحو", "باتجاه", "صوب", "لجهة")}
 
 
+def is_destination(ctx: Context, si: SentenceInfo, p: "PlaceHit") -> bool:
+    """"نحو مدينة إدلب", "إلى تركيا": where people went, not where something happened."""
+    words = ctx.norm_of(max(si.start, p.start - 25), p.start).split()[-2:]
+    return any(w in DESTINATION for w in words)
+
+
 @dataclass(slots=True)
 class PlaceHit:
     start: int
