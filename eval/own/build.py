@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Compile the hand-written annotation sources into articles.jsonl and gold.jsonl.
 
-    python3 eval/own/build.py
+    python3 eval/own/build.py [FOLDER] [--words MIN-MAX]
+
+FOLDER is an evaluation set laid out like eval/own (the default): FOLDER/src/
+holds batch_*.txt and gazetteer.tsv, and the two JSONL files are written to
+FOLDER.  --words sets the article length that draws a warning when missed
+(default 120-350, eval/own's range).
 
 Why a compiler: the gold format repeats each evidence sentence and each place's
 coordinates many times. Writing them by hand invites copy errors, so the sources
@@ -31,6 +36,7 @@ date) or `D-n`.  `key` is a substring of the evidence sentence.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -38,14 +44,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SRC = HERE / "src"
 SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+|\n+")
 
 
-def load_gazetteer() -> dict[str, tuple[float | None, float | None]]:
+def load_gazetteer(src: Path) -> dict[str, tuple[float | None, float | None]]:
     """Place name -> (lat, lon); `-` marks a place that cannot be located."""
     gaz: dict[str, tuple[float | None, float | None]] = {}
-    for n, line in enumerate((SRC / "gazetteer.tsv").read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate((src / "gazetteer.tsv").read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         name, lat, lon = (x.strip() for x in line.split("\t")[:3])
@@ -157,7 +162,7 @@ def place(b: Block, n: int, gaz: dict, name: str | None, text: str) -> tuple[str
     return (name, *gaz[name])
 
 
-def compile_block(b: Block, gaz: dict) -> tuple[dict, dict]:
+def compile_block(b: Block, gaz: dict, length: tuple[int, int] = (120, 350)) -> tuple[dict, dict]:
     text = "\n".join(b.text_lines).strip()
     sents = sentences(text)
     article = {"id": b.doc, "text": text}
@@ -225,20 +230,38 @@ def compile_block(b: Block, gaz: dict) -> tuple[dict, dict]:
         if item.get("place") and item["place"] not in seen_places:
             sys.exit(f"{b.doc}: place {item['place']!r} used but missing from the P list")
     words = len(re.findall(r"\S+", text))
-    if not 120 <= words <= 350:
-        print(f"warning: {b.doc} has {words} words (want 120-350)", file=sys.stderr)
+    if not length[0] <= words <= length[1]:
+        print(f"warning: {b.doc} has {words} words (want {length[0]}-{length[1]})", file=sys.stderr)
     return article, gold
 
 
+def word_range(v: str) -> tuple[int, int]:
+    m = re.fullmatch(r"(\d+)-(\d+)", v.strip())
+    if not m or int(m.group(1)) > int(m.group(2)):
+        raise argparse.ArgumentTypeError(f"want MIN-MAX, got {v!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
 def main() -> None:
-    gaz = load_gazetteer()
-    blocks = [b for p in sorted(SRC.glob("batch_*.txt")) for b in parse(p)]
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", nargs="?", type=Path, default=HERE,
+                    help="the evaluation set (default: this script's folder)")
+    ap.add_argument("--words", type=word_range, default=(120, 350),
+                    help="article length in words that draws no warning (default 120-350)")
+    a = ap.parse_args()
+    out, src = a.folder, a.folder / "src"
+    if not (src / "gazetteer.tsv").is_file():
+        sys.exit(f"{src}: no gazetteer.tsv")
+    gaz = load_gazetteer(src)
+    blocks = [b for p in sorted(src.glob("batch_*.txt")) for b in parse(p)]
     ids = [b.doc for b in blocks]
     if len(ids) != len(set(ids)):
         sys.exit("duplicate article ids")
-    pairs = [compile_block(b, gaz) for b in blocks]
-    with open(HERE / "articles.jsonl", "w", encoding="utf-8") as fa, \
-            open(HERE / "gold.jsonl", "w", encoding="utf-8") as fg:
+    if not blocks:
+        sys.exit(f"{src}: no batch_*.txt with an @@ block")
+    pairs = [compile_block(b, gaz, a.words) for b in blocks]
+    with open(out / "articles.jsonl", "w", encoding="utf-8") as fa, \
+            open(out / "gold.jsonl", "w", encoding="utf-8") as fg:
         for art, gold in pairs:
             fa.write(json.dumps(art, ensure_ascii=False) + "\n")
             fg.write(json.dumps(gold, ensure_ascii=False) + "\n")

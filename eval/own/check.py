@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Validate eval/own/articles.jsonl and eval/own/gold.jsonl (standard library only).
+"""Validate an evaluation set's articles.jsonl and gold.jsonl (standard library only).
 
-    python3 eval/own/check.py [--seeds DIR] [--run N]
+    python3 eval/own/check.py [FOLDER] [--words MIN-MAX] [--seeds DIR] [--run N]
+
+FOLDER (default: eval/own, this script's folder) holds articles.jsonl and
+gold.jsonl; --words sets the allowed article length (default 120-350).
 
 Checks that every gold document has an article (and back), that every
 evidence string occurs verbatim in its article, that every categorical value
 comes from the vocabularies of /work/shared/eval/FORMAT.md, that dates parse
 and windows are ordered, that coordinates are null or inside the Syria / Iraq /
 Lebanon / Jordan / Turkey bounding boxes, that place names occur in the text,
-and that articles are 120-350 words.  With a seeds folder (default
+and that articles are 120-350 words (or --words).  With a seeds folder (default
 /work/shared/seeds when it exists) it also checks that no run of N words
 (default 8) of any seed article occurs in any of our articles.
 Exit status 1 when anything is wrong; every problem is printed.
@@ -194,14 +197,25 @@ def check_seed_overlap(articles: list[dict], seeds: Path, run: int, report: Repo
     return len(grams)
 
 
+def word_range(v: str) -> tuple[int, int]:
+    m = re.fullmatch(r"(\d+)-(\d+)", v.strip())
+    if not m or int(m.group(1)) > int(m.group(2)):
+        raise argparse.ArgumentTypeError(f"want MIN-MAX, got {v!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", nargs="?", type=Path, default=HERE,
+                    help="the evaluation set (default: this script's folder)")
+    ap.add_argument("--words", type=word_range, default=(120, 350),
+                    help="allowed article length in words (default 120-350)")
     ap.add_argument("--seeds", default="/work/shared/seeds")
     ap.add_argument("--run", type=int, default=8)
     a = ap.parse_args()
     report = Report()
-    articles = read_jsonl(HERE / "articles.jsonl", report)
-    gold = read_jsonl(HERE / "gold.jsonl", report)
+    articles = read_jsonl(a.folder / "articles.jsonl", report)
+    gold = read_jsonl(a.folder / "gold.jsonl", report)
     by_id = {}
     for art in articles:
         if art.get("id") in by_id:
@@ -212,8 +226,9 @@ def main() -> int:
             report(str(art.get("id")), f"article needs id and text only plus optional keys; extra {sorted(extra)}")
         check_date(art.get("published"), f"{art.get('id')} article published", report)
         n = len(re.findall(r"\S+", art.get("text", "")))
-        if not 120 <= n <= 350:
-            report(str(art.get("id")), f"{n} words, want 120-350")
+        lo, hi = a.words
+        if not lo <= n <= hi:
+            report(str(art.get("id")), f"{n} words, want {lo}-{hi}")
     seen = set()
     for g in gold:
         doc = g.get("doc")
