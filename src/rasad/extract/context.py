@@ -14,7 +14,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..arabic import normalize
+from ..arabic.normalize import norm
 from ..arabic.analysis import analyse as analyse_arabic
 from ..knowledge import KnowledgeBase
 from ..model import Document, Normalized, Quantity, Sentence, TimeExpression, Token
@@ -83,11 +83,7 @@ class Context:
 
 @lru_cache(maxsize=65536)
 def _norm_cached(text: str) -> str:
-    return normalize(text).text
-
-
-def _orig(n: Normalized, s: int, e: int) -> tuple[int, int]:
-    return n.orig_span(s, e)
+    return norm(text)
 
 
 def analyse(doc: Document, kb: KnowledgeBase) -> Context:
@@ -95,7 +91,7 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
     layer = analyse_arabic(text, doc.published)  # one normalisation for quantities and times
     n = layer.normalized
     sents: list[Sentence] = layer.sentences
-    infos = [SentenceInfo(i, s.start, s.end, s.text, normalize(s.text).text) for i, s in enumerate(sents)]
+    infos = [SentenceInfo(i, s.start, s.end, s.text, norm(s.text)) for i, s in enumerate(sents)]
     starts = [s.start for s in infos]
 
     def place_in(start: int) -> SentenceInfo | None:
@@ -104,10 +100,21 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
             return infos[k]
         return None
 
-    for tok in layer.tokens:
-        si = place_in(tok.start)
-        if si:
-            si.tokens.append(tok)
+    tokens = list(layer.tokens)
+    tstarts = [t.start for t in tokens]
+    if all(a <= b for a, b in zip(tstarts, tstarts[1:])):
+        # tokens in text order: each sentence's are one slice (those place_in would give it)
+        bounds = [*starts[1:], None]
+        for si, nxt in zip(infos, bounds):
+            lo = bisect.bisect_left(tstarts, si.start)
+            hi = bisect.bisect_left(tstarts, si.end if nxt is None else min(si.end, nxt))
+            if hi > lo:
+                si.tokens = tokens[lo:hi]
+    else:
+        for tok in tokens:
+            si = place_in(tok.start)
+            if si:
+                si.tokens.append(tok)
     for q in layer.quantities:
         si = place_in(q.start)
         if si:
@@ -117,22 +124,14 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
         if si:
             si.times.append(t)
 
-    vocab = kb.vocab
-    scans = [
-        ("trigger", vocab.find_triggers(n)),
-        ("cue", vocab.find_cues(n)),
-        ("casualty", vocab.find_casualties(n)),
-        ("side_cue", vocab.find_side_cues(n)),
-        ("attribution", vocab.find_attributions(n)),
-        ("source", vocab.find_sources(n)),
-        ("actor", kb.actors.find(n.text)),
-    ]
-    for kind, matches in scans:
-        for m in matches:
-            s, e = _orig(n, m.start, m.end)
+    index = n.index
+    for kind, matches in kb.scan(n.text):  # every vocabulary and the actors, one automaton pass
+        for ms, me, value, group, lemma, matched in matches:
+            s = index[ms]
+            e = index[me - 1] + 1 if me > ms else s
             si = place_in(s)
             if si:
-                si.hits.append(Hit(s, e, kind, m.value, m.group, m.lemma, m.matched or n.text[m.start:m.end]))
+                si.hits.append(Hit(s, e, kind, value, group, lemma, matched))
     countries: dict[str, int] = {}
     gaz = kb.gazetteer
     for m in gaz.scan(text, normalized=n):

@@ -40,6 +40,24 @@ class KnowledgeBase:
 
         return load_vocabulary(self.dirs)
 
+    @cached_property
+    def _scanner(self):
+        from .matching import MultiMatcher
+        from .vocab import SCAN_KINDS
+
+        return MultiMatcher([*self.vocab.matchers(SCAN_KINDS), self.actors._matcher])
+
+    def scan(self, text: str) -> list[tuple[str, list[tuple[int, int, str, str, str, str]]]]:
+        """A normalised text's vocabulary hits and actor mentions in one pass: for each kind of
+        `vocab.SCAN_KINDS` and then "actor", (start, end, value, group, lemma, matched) tuples, the
+        same as `vocab.find(kind, text)` and `actors.find(text)` give."""
+        from .vocab import SCAN_KINDS
+
+        *vocab_hits, actor_hits = self._scanner.find(text)
+        out = [(kind, self.vocab.scanned(hits)) for kind, hits in zip(SCAN_KINDS, vocab_hits)]
+        out.append(("actor", self.actors.scanned(actor_hits)))
+        return out
+
 
 @lru_cache(maxsize=8)
 def _load(dirs: tuple[Path, ...]) -> KnowledgeBase:

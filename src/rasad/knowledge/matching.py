@@ -84,10 +84,6 @@ class _Entry:
     word_class: str
 
 
-def _is_letter(c: str) -> bool:
-    return c.isalpha()
-
-
 class PhraseMatcher:
     """Add normalised patterns with payloads, `build()`, then `find(text)`."""
 
@@ -117,7 +113,7 @@ class PhraseMatcher:
     def build(self) -> ahocorasick.Automaton:
         a = ahocorasick.Automaton()
         for key, entries in self._entries.items():
-            a.add_word(key, (key, tuple(entries)))
+            a.add_word(key, (key, _checks(entries)))
         if len(a):
             a.make_automaton()
         self._automaton = a
@@ -127,52 +123,113 @@ class PhraseMatcher:
     def automaton(self) -> ahocorasick.Automaton:
         return self._automaton if self._automaton is not None else self.build()
 
-    def _accept(self, text: str, start: int, end: int, entries: tuple[_Entry, ...]) -> tuple[int, int, list[Any]]:
-        cl = clitics()
-        ws = start
-        while ws > 0 and _is_letter(text[ws - 1]):
-            ws -= 1
-        we = end
-        n = len(text)
-        while we < n and _is_letter(text[we]):
-            we += 1
-        prefix, suffix = text[ws:start], text[end:we]
-        ok: list[Any] = []
-        for e in entries:
-            if e.needs_article:
-                if prefix not in cl.with_article:
-                    continue
-            elif e.word_class == "verb":
-                if prefix not in cl.verb:
-                    continue
-            elif prefix not in cl.plain and prefix not in cl.with_article:  # a noun listed bare may take the article
-                continue
-            if suffix not in cl.suffixes.get(e.word_class, cl.suffixes["name"]):
-                continue
-            ok.append(e.payload)
-        return ws, we, ok
-
     def iter_hits(self, text: str) -> Iterator[Hit]:
         """Every accepted hit, overlapping ones included, in automaton order."""
-        a = self.automaton
-        if not len(a):
-            return
-        for last, (key, entries) in a.iter(text):
-            start = last - len(key) + 1
-            ws, we, ok = self._accept(text, start, last + 1, entries)
-            if ok:
-                yield Hit(ws, we, key, tuple(ok))
+        for ws, we, key, ok in _raw_hits(self.automaton, text):
+            yield Hit(ws, we, key, ok)
 
     def find(self, text: str) -> list[Hit]:
         """Accepted hits, leftmost-longest, not overlapping, in text order."""
-        hits = sorted(self.iter_hits(text), key=lambda h: (h.start, -(h.end - h.start), -len(h.key)))
-        out: list[Hit] = []
-        last_end = -1
-        for h in hits:
-            if h.start >= last_end:
-                out.append(h)
-                last_end = h.end
-        return out
+        return [Hit(*h) for h in _leftmost_longest(_raw_hits(self.automaton, text))]
 
 
-__all__ = ["Clitics", "Hit", "PhraseMatcher", "clitics", "read_yaml", "split_article"]
+def _checks(entries) -> tuple[tuple[Any, frozenset[str], frozenset[str]], ...]:
+    """Each entry as (payload, the prefixes it allows, the suffixes it allows)."""
+    cl = clitics()
+    any_noun = cl.plain | cl.with_article  # a noun listed bare may take the article
+    out = []
+    for e in entries:
+        if e.needs_article:
+            prefixes = cl.with_article
+        elif e.word_class == "verb":
+            prefixes = cl.verb
+        else:
+            prefixes = any_noun
+        out.append((e.payload, prefixes, cl.suffixes.get(e.word_class, cl.suffixes["name"])))
+    return tuple(out)
+
+
+def _raw_hits(automaton, text: str) -> list[tuple[int, int, str, tuple[Any, ...]]]:
+    """(word start, word end, key, accepted payloads) of every accepted match, in automaton order."""
+    if not len(automaton):
+        return []
+    out = []
+    n = len(text)
+    for last, (key, checks) in automaton.iter(text):
+        start = last + 1 - len(key)
+        ws = start
+        while ws > 0 and text[ws - 1].isalpha():
+            ws -= 1
+        we = last + 1
+        while we < n and text[we].isalpha():
+            we += 1
+        prefix, suffix = text[ws:start], text[last + 1:we]
+        ok = tuple([p for p, prefixes, suffixes in checks if prefix in prefixes and suffix in suffixes])
+        if ok:
+            out.append((ws, we, key, ok))
+    return out
+
+
+def _leftmost_longest(hits: list[tuple[int, int, str, tuple[Any, ...]]]) -> list[tuple[int, int, str, tuple[Any, ...]]]:
+    hits.sort(key=lambda h: (h[0], h[0] - h[1], -len(h[2])))
+    out = []
+    last_end = -1
+    for h in hits:
+        if h[0] >= last_end:
+            out.append(h)
+            last_end = h[1]
+    return out
+
+
+class MultiMatcher:
+    """Several PhraseMatchers run over one text in a single automaton pass.
+
+    `find(text)` gives, for each matcher in order, exactly what its own
+    `find(text)` gives (as (start, end, key, payloads) tuples): a key shared by
+    several matchers is matched once and its word boundaries read once.
+    """
+
+    def __init__(self, matchers: list[PhraseMatcher]):
+        self._matchers = list(matchers)
+        self._sources: tuple | None = None
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def _built(self) -> ahocorasick.Automaton:
+        sources = tuple(m.automaton for m in self._matchers)
+        if self._automaton is None or self._sources is None or any(
+                a is not b for a, b in zip(sources, self._sources)):
+            merged: dict[str, list[tuple[int, tuple]]] = {}
+            for i, m in enumerate(self._matchers):
+                for key, entries in m._entries.items():
+                    merged.setdefault(key, []).append((i, _checks(entries)))
+            a = ahocorasick.Automaton()
+            for key, groups in merged.items():
+                a.add_word(key, (key, tuple(groups)))
+            if len(a):
+                a.make_automaton()
+            self._automaton, self._sources = a, sources
+        return self._automaton
+
+    def find(self, text: str) -> list[list[tuple[int, int, str, tuple[Any, ...]]]]:
+        a = self._built()
+        per: list[list] = [[] for _ in self._matchers]
+        if not len(a):
+            return per
+        n = len(text)
+        for last, (key, groups) in a.iter(text):
+            start = last + 1 - len(key)
+            ws = start
+            while ws > 0 and text[ws - 1].isalpha():
+                ws -= 1
+            we = last + 1
+            while we < n and text[we].isalpha():
+                we += 1
+            prefix, suffix = text[ws:start], text[last + 1:we]
+            for i, checks in groups:
+                ok = tuple([p for p, prefixes, suffixes in checks if prefix in prefixes and suffix in suffixes])
+                if ok:
+                    per[i].append((ws, we, key, ok))
+        return [_leftmost_longest(hits) for hits in per]
+
+
+__all__ = ["Clitics", "Hit", "MultiMatcher", "PhraseMatcher", "clitics", "read_yaml", "split_article"]

@@ -189,12 +189,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 _JOINABLE = frozenset({"كفر", "دير", "بيت", "تل", "عين", "خان", "بني", "ام"})
 _QUOTED = re.compile(r'\s*["\'()]+\s*|\s{2,}')
+_QUOTE_CHAR = re.compile(r'["\'()]')
+_TWO_SPACES = re.compile(r"\s\s")
 
 
 def _unquote(t: str) -> tuple[str, list[int]]:
     """`t` with quote and bracket runs (and the spaces around them) read as one space, and for each
     character of the result its offset in `t`."""
-    if not _QUOTED.search(t):
+    if not _QUOTE_CHAR.search(t) and not _TWO_SPACES.search(t):  # what _QUOTED can match, found faster
         return t, list(range(len(t)))
     out: list[str] = []
     back: list[int] = []
@@ -227,6 +229,7 @@ class Gazetteer:
     _exact: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _folded: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _children: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _needs_context: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # scan's, by alias key
 
     def __post_init__(self) -> None:
         fixed: dict[str, Place] = {}
@@ -376,14 +379,17 @@ class Gazetteer:
             if ok:
                 hits.append((start, end + 1, key, ids))
         hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(t))  # 1 where an accepted name lies
         out: list[Mention] = []
         for s, e, key, ids in hits:
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.find(1, s, e) >= 0:
                 continue
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
             os_, oe = n.orig_span(back[s], back[e - 1] + 1)
-            needs_context = self.is_ambiguous(key) and key.split()[0] not in self.prefixes
+            needs_context = self._needs_context.get(key)
+            if needs_context is None:
+                needs_context = self._needs_context[key] = \
+                    self.is_ambiguous(key) and key.split()[0] not in self.prefixes
             out.append(Mention(os_, oe, key, ids, needs_context))
         out.sort(key=lambda m: m.start)
         return out

@@ -24,6 +24,8 @@ from .matching import CLITICS_FILE, PhraseMatcher, read_yaml
 
 EVENTS_FILE = "events.yaml"
 SOURCES_FILE = "sources.yaml"
+# The kinds a document is scanned for, in the order extraction files them.
+SCAN_KINDS = ("trigger", "cue", "casualty", "side_cue", "attribution", "source")
 CUE_KINDS = ("denied", "rumoured", "feared", "threatened", "planned", "background")
 CLAIM_KINDS = ("killed", "wounded", "killed_or_wounded", "captured", "arrested", "defected", "displaced",
                "evacuated", "present")
@@ -225,6 +227,27 @@ class Vocabulary:
                 seen.add((p.value, p.lemma))
                 out.append(VocabMatch(h.start, h.end, p.kind, p.value, p.group, p.lemma, h.key))
         return out
+
+    def scanned(self, hits: list[tuple[int, int, str, tuple]]) -> list[tuple[int, int, str, str, str, str]]:
+        """`find` without the records: (start, end, value, group, lemma, matched) for the hits a
+        `MultiMatcher` gave for one of `SCAN_KINDS`."""
+        out = []
+        for start, end, key, payloads in hits:
+            if len(payloads) == 1:
+                p = payloads[0]
+                out.append((start, end, p.value, p.group, p.lemma, key))
+                continue
+            seen = set()
+            for p in payloads:
+                if (p.value, p.lemma) in seen:
+                    continue
+                seen.add((p.value, p.lemma))
+                out.append((start, end, p.value, p.group, p.lemma, key))
+        return out
+
+    def matchers(self, kinds: Sequence[str]) -> list[PhraseMatcher]:
+        """The compiled matchers of some kinds (an empty one for a kind no file fills)."""
+        return [self._matchers.get(k) or PhraseMatcher() for k in kinds]
 
     def find_triggers(self, text: str | Normalized, exclude: Sequence[tuple[int, int]] = ()) -> list[VocabMatch]:
         """Event triggers: value = ACLED sub-event type, group = event family."""
