@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from . import ingest as ingest_stage
-from .model import Document, Extraction, IngestProblem
+from .model import Document, Extraction, IngestProblem, RawInput
 from .settings import Settings
 from .store import Store
 
@@ -66,7 +67,7 @@ class _Batch:
 
 
 def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Progress | None = None,
-           extract: bool = True, reconcile: bool = True) -> IngestReport:
+           extract: bool = True, reconcile: bool = True, inputs: Iterable[RawInput] = ()) -> IngestReport:
     """Read every input, turn it into a Document, store it, extract from it and reconcile.
 
     Documents are committed in batches, each batch's extractions right after
@@ -75,7 +76,9 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Pro
     their original. Bad inputs become problems in the report; nothing raises
     for them. A run interrupted (Ctrl-C) keeps every batch it committed, and
     the next run extracts any stored document still lacking its extraction.
-    Reconciliation then updates only what the new documents touch.
+    Reconciliation then updates only what the new documents touch. `inputs`
+    are raw inputs already in memory (the web API's POSTed documents), read
+    after the paths.
     """
     from .store.extractions import documents_without_extraction, save_extractions
 
@@ -131,7 +134,7 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, progress: Pro
     sources = ingest_stage.expand(paths, settings)
     tick(0, sources.total, "reading")
     try:
-        for item in ingest_stage.iter_inputs(sources, settings):
+        for item in chain(ingest_stage.iter_inputs(sources, settings), inputs):
             if isinstance(item, IngestProblem):
                 report.problems.append(item)
                 tick(1, sources.total, item.source)

@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 # Command modules, registered in this order (the order of `rasad --help`).
-COMMAND_MODULES = ["ingest", "extract", "docs", "stats", "lookup", "knowledge", "reconcile", "export"]
+COMMAND_MODULES = ["ingest", "extract", "docs", "stats", "lookup", "knowledge", "reconcile", "export", "serve"]
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}").register(app)

@@ -61,6 +61,16 @@ def _common(t, *, place=None, since=None, until=None, bbox=None, settings=None) 
     return conds
 
 
+def common_conditions(table, *, place=None, since=None, until=None, bbox=None, settings=None) -> list:
+    """SQL conditions for the place/date/bbox filters on any table with place, place_id, dates, lat and lon."""
+    return _common(table, place=place, since=since, until=until, bbox=bbox, settings=settings)
+
+
+def descendants(place: str, settings: Settings | None = None) -> set[str]:
+    """A gazetteer id and the ids of every place inside it (empty when the gazetteer does not know it)."""
+    return _descendants(place, settings)
+
+
 def _page(store: Store, table, conds, order, limit: int, offset: int) -> Page:
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(table).where(*conds)).scalar_one()
@@ -83,7 +93,7 @@ def claims_page(store: Store, *, place: str | None = None, side: str | None = No
                 since: date | None = None, until: date | None = None, source: str | None = None,
                 grade: str | None = None, group_id: str | None = None, doc_id: str | None = None,
                 bbox: tuple[float, float, float, float] | None = None, limit: int = 50, offset: int = 0,
-                settings: Settings | None = None) -> Page:
+                settings: Settings | None = None, status: str | None = None, actor: str | None = None) -> Page:
     """Claims with their group, grade and independent source."""
     t = claims
     conds = _common(t, place=place, since=since, until=until, bbox=bbox, settings=settings)
@@ -99,6 +109,10 @@ def claims_page(store: Store, *, place: str | None = None, side: str | None = No
         conds.append(t.c.group_id == group_id)
     if doc_id:
         conds.append(t.c.doc_id == doc_id)
+    if status:
+        conds.append(t.c.status == status)
+    if actor:
+        conds.append(t.c.actor == actor)
     return _page(store, t, conds, (t.c.date_end.desc().nulls_last(), t.c.id), limit, offset)
 
 
@@ -124,21 +138,40 @@ def estimates_page(store: Store, *, place: str | None = None, side: str | None =
                  limit, offset)
 
 
-def events_page(store: Store, *, place: str | None = None, side: str | None = None, kind: str | None = None,
-                since: date | None = None, until: date | None = None, source: str | None = None,
-                status: str | None = None, bbox: tuple[float, float, float, float] | None = None,
-                limit: int = 50, offset: int = 0, settings: Settings | None = None) -> Page:
-    """Merged events (one per happening, every mention and source kept)."""
+def event_conditions(*, place: str | None = None, side: str | None = None, kind: str | None = None,
+                     since: date | None = None, until: date | None = None, source: str | None = None,
+                     status: str | None = None, bbox: tuple[float, float, float, float] | None = None,
+                     type: str | None = None, family: str | None = None, actor: str | None = None,
+                     settings: Settings | None = None) -> list:
+    """SQL conditions on `merged_events` for the filters (events_page, the web map and exports share them)."""
     t = merged_events
     conds = _common(t, place=place, since=since, until=until, bbox=bbox, settings=settings)
     if side:
         conds.append(or_(t.c.actor1_side == side, t.c.actor2_side == side))
     if kind:
         conds.append(or_(t.c.type == kind, t.c.family == kind))
+    if type:
+        conds.append(t.c.type == type)
+    if family:
+        conds.append(t.c.family == family)
+    if actor:
+        conds.append(or_(t.c.actor1 == actor, t.c.actor2 == actor))
     if status:
         conds.append(t.c.status == status)
     if source:
         conds.append(t.c.id.in_(select(event_mentions.c.event_id).where(_src_like(event_mentions, source))))
+    return conds
+
+
+def events_page(store: Store, *, place: str | None = None, side: str | None = None, kind: str | None = None,
+                since: date | None = None, until: date | None = None, source: str | None = None,
+                status: str | None = None, bbox: tuple[float, float, float, float] | None = None,
+                type: str | None = None, family: str | None = None, actor: str | None = None,
+                limit: int = 50, offset: int = 0, settings: Settings | None = None) -> Page:
+    """Merged events (one per happening, every mention and source kept)."""
+    t = merged_events
+    conds = event_conditions(place=place, side=side, kind=kind, since=since, until=until, source=source,
+                             status=status, bbox=bbox, type=type, family=family, actor=actor, settings=settings)
     return _page(store, t, conds, (t.c.date_start.desc().nulls_last(), t.c.id), limit, offset)
 
 
@@ -230,7 +263,8 @@ def series(store: Store, *, side: str | None = None, kind: str | None = "killed"
         conds.append(_src_like(claims, source))
     conds += _common(claims, place=place, settings=settings)
     with store.engine.connect() as conn:
-        rows = conn.execute(select(claims.c.group_id, claims.c.source_key, claims.c.source_name, claims.c.kind,
+        rows = conn.execute(select(claims.c.id, claims.c.group_id, claims.c.source_key, claims.c.source_name,
+                                   claims.c.source_affiliation, claims.c.kind,
                                    claims.c.side, claims.c.count, claims.c.date_start, claims.c.date_end,
                                    claims.c.doc_id, claims.c.grade, claims.c.copy, documents.c.published,
                                    inferred_dates.c.date.label("inferred"))
@@ -243,9 +277,11 @@ def series(store: Store, *, side: str | None = None, kind: str | None = "killed"
             continue
         k = (r["group_id"], r["source_key"])
         s = out.setdefault(k, {"group_id": r["group_id"], "source_key": r["source_key"], "source": r["source_name"],
-                               "kind": r["kind"], "side": r["side"], "points": []})
+                               "affiliation": r["source_affiliation"], "kind": r["kind"], "side": r["side"],
+                               "points": []})
         s["points"].append({"date": r["date_end"] or r["published"] or r["inferred"], "window_start": r["date_start"],
-                            "count": r["count"], "doc_id": r["doc_id"], "grade": r["grade"]})
+                            "count": r["count"], "doc_id": r["doc_id"], "grade": r["grade"],
+                            "claim_id": r["id"]})
     for s in out.values():
         s["points"].sort(key=lambda pt: (pt["date"] is None, pt["date"] or date.min, pt["count"]))
     return sorted(out.values(), key=lambda s: (s["group_id"], s["source_key"]))
@@ -271,5 +307,6 @@ def group_members(store: Store, group_id: str) -> list[dict]:
     return claims_page(store, group_id=group_id, limit=10_000).items
 
 
-__all__ = ["Page", "change_log", "claims_page", "contradictions_page", "estimates_page", "event_mentions_of",
-           "events_page", "group_members", "inferred_dates_of", "series", "stories"]
+__all__ = ["Page", "change_log", "claims_page", "common_conditions", "contradictions_page", "descendants",
+           "estimates_page", "event_conditions", "event_mentions_of", "events_page", "group_members",
+           "inferred_dates_of", "series", "stories"]

@@ -153,7 +153,8 @@ class Store:
 
     def add_documents(self, docs: list[Document], signatures: dict[str, bytes] | None = None,
                       run_id: int | None = None, bands: dict[str, list[tuple[int, int]]] | None = None) -> None:
-        """Insert documents (with their near-duplicate band keys) in one transaction (all or none)."""
+        """Insert documents (with their near-duplicate band keys and full-text index rows) in one
+        transaction (all or none)."""
         if not docs:
             return
         signatures = signatures or {}
@@ -169,10 +170,13 @@ class Store:
         } for d in docs]
         band_rows = [{"band": b, "hash": h, "doc_id": doc_id}
                      for doc_id, keys in (bands or {}).items() for b, h in keys]
+        from .search import index_rows  # the full-text index (search imports this module)
+
         with self.transaction() as conn:
             conn.execute(insert(documents), rows)
             if band_rows:
                 conn.execute(insert(doc_bands), band_rows)
+            index_rows(conn, ((d.id, d.title, d.text) for d in docs))
 
     def band_matches(self, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], set[str]]:
         """For each LSH band key, the stored documents that share it (one query per 500 keys)."""

@@ -19,7 +19,7 @@ from sqlalchemy import delete, insert, select
 
 from ..model import Attribution, CampaignDay, Claim, Control, Event, Extraction, Mention, PlaceRef
 from .db import Store, StoreError
-from .schema import campaign_days, claims, documents, event_mentions, extractions, reconcile_dirty
+from .schema import campaign_days, claims, control, documents, event_mentions, extractions, reconcile_dirty
 
 # --------------------------------------------------------------------------- JSON form
 
@@ -106,6 +106,17 @@ def event_row(doc_id: str, i: int, e: Event, text: str) -> dict:
     }
 
 
+def control_row(doc_id: str, i: int, k: Control, text: str) -> dict:
+    return {
+        "doc_id": doc_id, "idx": i, "place": k.place, "place_id": k.place_id, "lat": k.lat, "lon": k.lon,
+        "side": k.side, "actor": k.actor, "change": k.change, "date_start": k.date_start, "date_end": k.date_end,
+        "status": k.status, "source_name": k.source.name, "source_affiliation": k.source.affiliation,
+        "source_type": k.source.type, "confidence": k.confidence, "span_start": k.start, "span_end": k.end,
+        "evidence_start": k.evidence_start, "evidence_end": k.evidence_end,
+        "evidence": text[k.evidence_start:k.evidence_end] if text else None,
+    }
+
+
 # --------------------------------------------------------------------------- save / load
 
 
@@ -139,13 +150,15 @@ def save_extractions(store: Store, items: Iterable[tuple[str, Extraction]]) -> N
             conn.execute(delete(event_mentions).where(event_mentions.c.doc_id.in_(chunk)))
             conn.execute(delete(extractions).where(extractions.c.doc_id.in_(chunk)))
             conn.execute(delete(campaign_days).where(campaign_days.c.doc_id.in_(chunk)))
-        ex_rows, c_rows, e_rows = [], [], []
+            conn.execute(delete(control).where(control.c.doc_id.in_(chunk)))
+        ex_rows, c_rows, e_rows, k_rows = [], [], [], []
         for doc_id, ex in items:
             text = texts[doc_id]
             ex_rows.append({"doc_id": doc_id, "outlet": ex.outlet, "published": ex.published,
                             "data": extraction_to_dict(ex), "saved_at": now})
             c_rows.extend(claim_row(doc_id, i, c, text, min_days) for i, c in enumerate(ex.claims))
             e_rows.extend(event_row(doc_id, i, e, text) for i, e in enumerate(ex.events))
+            k_rows.extend(control_row(doc_id, i, k, text) for i, k in enumerate(ex.control))
         conn.execute(insert(extractions), ex_rows)
         day_rows = [{"doc_id": doc_id, "ordinal": c.ordinal, "place_id": c.place_id, "lat": c.lat, "lon": c.lon}
                     for doc_id, ex in items for c in ex.campaign_days]
@@ -155,6 +168,8 @@ def save_extractions(store: Store, items: Iterable[tuple[str, Extraction]]) -> N
             conn.execute(insert(claims), c_rows)
         if e_rows:
             conn.execute(insert(event_mentions), e_rows)
+        if k_rows:
+            conn.execute(insert(control), k_rows)
 
 
 def _mark_dirty(conn, doc_ids: list[str]) -> None:
@@ -192,6 +207,23 @@ def load_extractions(store: Store, doc_ids: Iterable[str] | None = None) -> dict
 
 __all__ = ["extraction_from_dict", "extraction_to_dict", "is_total", "load_extractions", "save_extraction",
            "save_extractions"]
+
+
+def backfill_control(conn, batch: int = 200) -> int:
+    """Control rows for every stored extraction (migration 0006: extractions saved before the table existed)."""
+    n, last = 0, ""
+    while True:
+        rows = conn.execute(select(extractions.c.doc_id, extractions.c.data, documents.c.text)
+                            .join(documents, documents.c.id == extractions.c.doc_id)
+                            .where(extractions.c.doc_id > last).order_by(extractions.c.doc_id).limit(batch)).all()
+        if not rows:
+            return n
+        k_rows = [control_row(doc_id, i, k, text)
+                  for doc_id, data, text in rows for i, k in enumerate(extraction_from_dict(data).control)]
+        if k_rows:
+            conn.execute(insert(control), k_rows)
+        n += len(k_rows)
+        last = rows[-1][0]
 
 
 def documents_without_extraction(store: Store) -> list[str]:

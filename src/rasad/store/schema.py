@@ -313,3 +313,75 @@ campaign_days = Table(
     Index("ix_campaign_days_doc_id", "doc_id"),
     Index("ix_campaign_days_place_id", "place_id"),
 )
+
+
+# --------------------------------------------------------------------------- full-text search (issue 7)
+# The matching form (rasad.arabic.normalize.norm) of each document's title and text, one row per document,
+# filled when documents are stored (Store.add_documents) and backfilled by migration 0005. On SQLite an FTS5
+# trigram index over it (`doc_fts`, external content, kept in step by triggers) answers searches; on
+# PostgreSQL a pg_trgm GIN index on `body` does (both created by the migration, dialect by dialect).
+
+doc_search = Table(
+    "doc_search",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, unique=True),
+    Column("body", Text, nullable=False),
+)
+
+
+# --------------------------------------------------------------------------- control statements (issue 7)
+# One row per Control of an extraction (filled beside claims and event_mentions by save_extractions), so the
+# map and the API can filter control by place, box and date in SQL.
+
+control = Table(
+    "control",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),  # position in Extraction.control
+    Column("place", Text, nullable=False),
+    Column("place_id", String(255)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("side", String(32), nullable=False),
+    Column("actor", String(64)),
+    Column("change", String(16), nullable=False),  # gained | holds
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("status", String(16), nullable=False),
+    Column("source_name", Text),
+    Column("source_affiliation", String(32)),
+    Column("source_type", String(32)),
+    Column("confidence", Float),
+    Column("span_start", Integer, nullable=False),  # the place name
+    Column("span_end", Integer, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence", Text),
+    Index("ix_control_doc_id", "doc_id"),
+    Index("ix_control_place_id", "place_id"),
+    Index("ix_control_lat_lon", "lat", "lon"),
+    Index("ix_control_date_start", "date_start"),
+)
+
+# Box queries (the web map): latitude range first, longitude checked in the index (migration 0006).
+Index("ix_merged_events_lat_lon", merged_events.c.lat, merged_events.c.lon)
+Index("ix_claims_lat_lon", claims.c.lat, claims.c.lon)
+Index("ix_claim_groups_lat_lon", claim_groups.c.lat, claim_groups.c.lon)
+
+
+# --------------------------------------------------------------------------- analyst edits (issue 7)
+# An analyst's grade, status and note for a claim, kept apart from the machine's values (which reconciliation
+# rewrites) and keyed by the claim's document and position, so they survive re-runs (migration 0007).
+
+claim_edits = Table(
+    "claim_edits",
+    metadata,
+    Column("doc_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),  # the claim's position in Extraction.claims
+    Column("grade", String(16)),
+    Column("status", String(16)),
+    Column("note", Text),
+    Column("edited_at", DateTime(timezone=True), nullable=False),
+)
