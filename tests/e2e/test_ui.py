@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+import struct
 import urllib.parse
+import zlib
 
 import pytest
 
@@ -319,3 +321,32 @@ def test_language_toggle_switches_direction_and_language(page):
     assert style[1] >= 1.6
     assert style[2] in ("normal", "0px")
     assert page.evaluate("document.fonts.check('16px \"Noto Naskh Arabic\"', 'رصد')")
+
+
+def _png_1x1() -> bytes:
+    """A 1×1 grey PNG, served for every tile request below."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xc8")) + chunk(b"IEND", b""))
+
+
+def test_tiles_are_optional_and_configurable(page, api):
+    requested: list[str] = []
+    png = _png_1x1()
+
+    def tile(route):
+        requested.append(route.request.url)
+        route.fulfill(status=200, content_type="image/png", body=png)
+
+    page.route("**/tiles/**", tile)
+    page.goto("/?" + urllib.parse.urlencode({"tiles": "/tiles/{z}/{x}/{y}.png"}))
+    wait_map(page, expect_shown=len(api("/api/map/events", limit=5000)["features"]))
+    page.wait_for_function("document.querySelectorAll('#map img.leaflet-tile').length > 0")
+    assert requested and all(re.search(r"/tiles/\d+/\d+/\d+\.png$", u) for u in requested)
+    assert page.locator("#map.has-tiles").count() == 1
+    # A template that is not http(s) or a same-origin path is ignored: no tile layer at all.
+    requested.clear()
+    page.goto("/?" + urllib.parse.urlencode({"tiles": "javascript:alert(1)//{z}"}))
+    wait_map(page)
+    assert page.locator("#map .leaflet-tile").count() == 0 and not requested

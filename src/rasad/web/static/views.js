@@ -357,10 +357,17 @@ export async function renderPlace(ctx, panel, id, signal) {
   clear(panel);
   panel.append(backButton(ctx));
   const control = [...(p.control || [])].sort((a, b) => String(a.date || "").localeCompare(String(b.date || "")));
+  let parent = null;
+  if (p.parent) {
+    try { parent = await get(`/api/places/${enc(p.parent)}`, null, { signal, cached: true }); } catch (e) { parent = null; }
+  }
   panel.append(h("div", { class: "detail", dataset: { kind: "place", id: p.id } },
-    h("h2", { class: "panel-title", ...AR }, p.name, p.name_en ? h("small", { class: "muted", dir: "ltr" }, ` · ${p.name_en}`) : null),
-    p.precision ? field(t("place.title"), p.precision) : null,
-    p.parent ? field(t("place.parent"), p.parent) : null,
+    h("h2", { class: "panel-title" }, h("span", AR, p.name),
+      p.name_en && lang() === "en" ? h("small", { class: "muted", dir: "ltr" }, ` (${p.name_en})`) : null),
+    p.precision ? field(t("place.level"), term("level", p.precision)) : null,
+    p.parent ? field(t("place.parent"), h("a", { href: "#", class: "place-link",
+      on: { click: (ev) => { ev.preventDefault(); ctx.go({ sel: `place:${p.parent}` }, { push: true }); } } },
+    parent ? (lang() === "en" && parent.name_en ? parent.name_en : h("span", AR, parent.name)) : p.parent)) : null,
     field(t("tab.events"), t("place.counts", { events: num(p.n_events), claims: num(p.n_claims) })),
     h("h3", null, t("place.control")),
     control.length ? controlStrip(control) : h("p", { class: "muted" }, t("place.no_control")),
