@@ -27,6 +27,13 @@ def _markers_on_map(pg) -> int:
     }""")
 
 
+_TRANSPARENT = "rgba(0, 0, 0, 0)"
+
+
+def _background(locator) -> str:
+    return locator.evaluate("el => getComputedStyle(el).backgroundColor")
+
+
 # 1 -------------------------------------------------------------------------------------------------------------
 
 def test_map_shows_every_located_event(page, api):
@@ -94,6 +101,7 @@ def test_clicking_an_event_shows_its_claims_and_highlighted_evidence(page, api):
             expect(card.locator(".source-line")).to_contain_text(c["source_name"])
         mark = card.locator("p.evidence mark.hl-claim")
         expect(mark).to_have_count(1)
+        assert _background(mark) != _TRANSPARENT, "a highlighted number must look highlighted"
         number = c["evidence"][c["span_start"] - c["evidence_start"]:c["span_end"] - c["evidence_start"]]
         assert mark.inner_text().strip() == number.strip()
         expect(card.locator("p.evidence")).to_have_attribute("dir", "rtl")
@@ -115,6 +123,7 @@ def test_clicking_an_event_shows_its_claims_and_highlighted_evidence(page, api):
     assert q["sel"] == f"doc:{c0['doc_id']}" and q["hl"] == f"{c0['evidence_start']}-{c0['evidence_end']}"
     selected = "".join(page.locator(".doc-text mark.hl-selected").all_inner_texts())
     assert selected == c0["evidence"]
+    assert _background(page.locator(".doc-text mark.hl-selected").first) != _TRANSPARENT
     # Spans from the API are highlighted in the text at their offsets.
     doc = api(f"/api/documents/{c0['doc_id']}")
     claim_spans = [s for s in doc["spans"] if s["kind"] == "claim"]
@@ -167,6 +176,7 @@ def test_search_matches_another_alef_spelling(page, api):
     marks = row.locator(".snippet mark.hl-match").all_inner_texts()
     assert any(m.replace("أ", "ا") == "الاسود" for m in marks), marks
     assert any("الأسود" in m for m in marks)
+    assert _background(row.locator(".snippet mark.hl-match").first) != _TRANSPARENT
     row.click()
     expect(page.locator(f"#panel .detail[data-kind='doc'][data-id='{target}']")).to_be_visible()
     selected = page.locator(".doc-text mark.hl-selected").all_inner_texts()
