@@ -47,7 +47,7 @@ def pytest_collection_modifyitems(config, items):
         reason = (f"headless Chromium is not installed at {CHROMIUM} "
                   "(scripts/test.sh installs Debian's 'chromium' package; or set RASAD_CHROMIUM)")
     for item in items:
-        if Path(str(item.fspath)).parent == here:
+        if Path(str(item.fspath)) == here / "test_ui.py":
             item.add_marker(pytest.mark.browser)
             if reason:
                 item.add_marker(pytest.mark.skip(reason=reason))
@@ -127,9 +127,12 @@ def browser():
 
 @pytest.fixture
 def page(browser, server):
-    """A fresh page; at the end, no uncaught error and no Content-Security-Policy violation may have happened."""
+    """A fresh page; at the end, no uncaught error and no Content-Security-Policy violation may have happened,
+    and every request went to the rasad server (nothing is fetched from elsewhere)."""
     context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=server, accept_downloads=True)
     context.add_init_script(INIT_SCRIPT)
+    elsewhere: list[str] = []
+    context.on("request", lambda r: None if r.url.startswith((server + "/", "data:", "blob:")) else elsewhere.append(r.url))
     pg = context.new_page()
     pg.set_default_timeout(15000)
     errors: list[str] = []
@@ -143,6 +146,7 @@ def page(browser, server):
     context.close()
     assert not errors, errors
     assert not violations, violations
+    assert not elsewhere, elsewhere
 
 
 def wait_map(pg, expect_shown=None):
