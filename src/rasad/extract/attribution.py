@@ -11,7 +11,9 @@ previous sentence's source. Everything else is the outlet's own voice.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..arabic.normalize import norm
 from ..model import Attribution, Token
@@ -58,7 +60,7 @@ def _phrase_end(si: SentenceInfo, k: int, ctx: Context) -> int:
         if t.norm in pat.source_stops or t.stem in pat.source_stops and t.prefix in ("", "و"):
             break
         if t.prefix.startswith("ل") and not _is_actor(si, t) or any(
-                h.kind == "attribution" and h.start <= t.start < h.end for h in si.hits):
+                h.start <= t.start < h.end for h in si.of("attribution")):
             break
         end = t.end
         words += 1
@@ -71,40 +73,22 @@ def _phrase_end(si: SentenceInfo, k: int, ctx: Context) -> int:
 
 
 def _is_actor(si: SentenceInfo, t: Token) -> bool:
-    return any(h.kind == "actor" and h.start <= t.start < h.end for h in si.hits)
+    return any(h.start <= t.start < h.end for h in si.of("actor"))
 
 
 def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | None) -> Attribution | None:
     """The source an attribution verb introduces: the nearest source phrase after it (or before, for
     "مصادر محلية قالت")."""
-    pat = patterns()
     text = ctx.doc.text
-    vocab, actors = ctx.kb.vocab, ctx.kb.actors
+    actors = ctx.kb.actors
     candidates: list[tuple[int, Attribution]] = []
-    for h in si.of("source"):
-        if text[h.start] == "ل" and not norm(text[h.start:h.end]).startswith("ل" + "ل") and h.matched[:1] != "ل":
-            continue  # "أكد لـ«المدن»": the outlet spoken to, not the speaker
-        known = vocab.source(h.value)
-        aff, typ = _affiliation(ctx, known)
-        candidates.append((h.start, Attribution(text[h.start:h.end].strip(), aff, typ, h.start, h.end)))
-    for k, t in enumerate(si.tokens):
-        if t.kind != "word":
-            continue
-        if t.norm in pat.anaphoric_sources or t.stem in pat.anaphoric_sources:
-            if t.norm in pat.own_sources or t.stem in pat.own_sources:
-                candidates.append((t.start, Attribution(t.text, None, "own", t.start, t.end)))
-            elif last is not None and last.name:
-                candidates.append((t.start, Attribution(t.text, last.affiliation, last.type, t.start, t.end,
-                                                        via=(last.name,))))
-            continue
-        if t.stem in pat.source_heads or t.norm in pat.source_heads:
-            if any(c[0] <= t.start < (c[1].end or 0) for c in candidates):
-                continue
-            end = _phrase_end(si, k, ctx)
-            phrase = text[t.start:end].strip()
-            known = vocab.classify_source(phrase, actors=actors, country=ctx.country)
-            aff, typ = _affiliation(ctx, known)
-            candidates.append((t.start, Attribution(phrase, aff, typ or "anonymous", t.start, end)))
+    for c in _sentence_sources(ctx, si):
+        if c[1] is not None:
+            candidates.append((c[0], c[1]))
+        elif last is not None and last.name:  # a reference back to the last source named
+            t = c[2]
+            candidates.append((t.start, Attribution(t.text, last.affiliation, last.type, t.start, t.end,
+                                                    via=(last.name,))))
     # an actor right after the verb speaks for itself: "أعلن تنظيم الدولة"
     for h in si.of("actor"):
         if 0 <= h.start - verb.end <= 2 and not any(c[0] <= h.start < (c[1].end or 0) for c in candidates):
@@ -136,6 +120,53 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
     return None
 
 
+@lru_cache(maxsize=1)
+def _source_words() -> frozenset[str]:
+    """Words that can open a source phrase: anaphoric references and source heads."""
+    pat = patterns()
+    return pat.anaphoric_sources | pat.source_heads
+
+
+def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribution | None, Token | None]]:
+    """The source phrases of a sentence, whatever verb introduces them, in the order `_source_near`
+    weighs them: known sources, then anaphoric references ("المصدر": Attribution None, the token
+    given, to be filled with the last source named), the outlet's own ("مراسلنا") and source heads
+    ("مصادر محلية") in text order. Computed once per sentence."""
+    found = si.memo.get("sources")
+    if found is not None:
+        return found
+    pat = patterns()
+    text = ctx.doc.text
+    vocab, actors = ctx.kb.vocab, ctx.kb.actors
+    found = []
+    for h in si.of("source"):
+        if text[h.start] == "ل" and not norm(text[h.start:h.end]).startswith("ل" + "ل") and h.matched[:1] != "ل":
+            continue  # "أكد لـ«المدن»": the outlet spoken to, not the speaker
+        known = vocab.source(h.value)
+        aff, typ = _affiliation(ctx, known)
+        found.append((h.start, Attribution(text[h.start:h.end].strip(), aff, typ, h.start, h.end), None))
+    # an anaphoric reference covers its own token only, so it never holds a later head: the heads
+    # skipped for lying inside a candidate are the same whatever the last source was
+    words = _source_words()
+    for k, t in [(k, t) for k, t in enumerate(si.tokens) if (t.norm in words or t.stem in words) and t.kind == "word"]:
+        if t.norm in pat.anaphoric_sources or t.stem in pat.anaphoric_sources:
+            if t.norm in pat.own_sources or t.stem in pat.own_sources:
+                found.append((t.start, Attribution(t.text, None, "own", t.start, t.end), None))
+            else:
+                found.append((t.start, None, t))
+            continue
+        if t.stem in pat.source_heads or t.norm in pat.source_heads:
+            if any(c[0] <= t.start < (c[1].end or 0) for c in found if c[1] is not None):
+                continue
+            end = _phrase_end(si, k, ctx)
+            phrase = text[t.start:end].strip()
+            known = vocab.classify_source(phrase, actors=actors, country=ctx.country)
+            aff, typ = _affiliation(ctx, known)
+            found.append((t.start, Attribution(phrase, aff, typ or "anonymous", t.start, end), None))
+    si.memo["sources"] = found
+    return found
+
+
 CLAUSE_OPENERS = {norm(w) for w in ("إن", "أن", "ان", "بأن", "بان", "إنه", "انه", "أنه", "إنها", "أنها", "انها")}
 
 
@@ -143,7 +174,7 @@ def _named_after(ctx: Context, si: SentenceInfo, verb: Hit) -> Attribution | Non
     """The speaker named right after a reporting verb, up to "إن/أن": "وقال محافظ حمص طلال البرازي إن",
     "وقال قائد الشرطة الاتحادية الفريق رائد شاكر جودت إن". Only when the verb opens the sentence's report
     (its object clause follows), so "قال إن" and mid-clause verbs give nothing."""
-    toks = [t for t in si.tokens if t.start >= verb.end]
+    toks = si.tokens[bisect.bisect_left(si.token_starts, verb.end):]
     words: list = []
     for t in toks:
         if t.kind == "punct":

@@ -22,6 +22,7 @@ For each count the Arabic layer found in a sentence:
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from datetime import date
 
 from ..arabic.normalize import norm
@@ -41,39 +42,56 @@ def _between(si: SentenceInfo, a: int, b: int) -> str:
     return si.text[max(0, a - si.start):max(0, b - si.start)]
 
 
+@lru_cache(maxsize=1)
+def _clause_breaks() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The clause-break words: (single words, phrases of several words)."""
+    breaks = patterns().clause_breaks
+    return frozenset(w for w in breaks if " " not in w), tuple(w for w in breaks if " " in w)
+
+
 def _has_break(ctx: Context, si: SentenceInfo, a: int, b: int) -> bool:
     """A clause break between offsets a < b (a break word, ':' or ';', or an attribution verb)."""
-    pat = patterns()
     text = _between(si, a, b)
     if ";" in text or "؛" in text or ":" in text or "." in text:
         return True
-    words = {t.norm for t in si.tokens if a <= t.start and t.end <= b}
-    stems = {t.stem for t in si.tokens if a <= t.start and t.end <= b}
-    for w in pat.clause_breaks:
-        if " " in w:
-            if w in ctx.norm_of(a, b):
-                return True
-        elif w in words or w in stems:
+    single, phrases = _clause_breaks()
+    for t in si.tokens_within(a, b):
+        if t.norm in single or t.stem in single:
             return True
-    return any(h.kind == "attribution" and a <= h.start and h.end <= b for h in si.hits)
+    if phrases:
+        span = ctx.norm_of(a, b)
+        if any(w in span for w in phrases):
+            return True
+    return any(a <= h.start and h.end <= b for h in si.of("attribution"))
 
 
 def _words_between(si: SentenceInfo, a: int, b: int) -> int:
-    return sum(1 for t in si.tokens if a <= t.start and t.end <= b and t.kind != "punct")
+    return sum(1 for t in si.tokens_within(a, b) if t.kind != "punct")
+
+
+@lru_cache(maxsize=65536)
+def _extra_kind(norm_: str, stem: str) -> str | None:
+    """The kind this stage's extra kind words give a word, if any (first listed wins)."""
+    for kind, words in patterns().extra_kinds.items():
+        if norm_ in words or stem in words:
+            return kind
+    return None
+
+
+@lru_cache(maxsize=1)
+def _extra_words() -> frozenset[str]:
+    return frozenset(w for words in patterns().extra_kinds.values() for w in words)
 
 
 def _kind_terms(ctx: Context, si: SentenceInfo) -> list[Hit]:
     """Casualty hits plus this stage's extra kind words, as Hits."""
-    pat = patterns()
     hits = list(si.of("casualty"))
     taken = [(h.start, h.end) for h in hits]
-    for t in si.tokens:
-        if t.kind != "word" or any(s <= t.start < e for s, e in taken):
-            continue
-        for kind, words in pat.extra_kinds.items():
-            if t.norm in words or t.stem in words:
-                hits.append(Hit(t.start, t.end, "casualty", kind, matched=t.norm))
-                break
+    extra = _extra_words()
+    for t in [t for t in si.tokens if (t.norm in extra or t.stem in extra) and t.kind == "word"]:
+        kind = _extra_kind(t.norm, t.stem)
+        if kind is not None and not any(s <= t.start < e for s, e in taken):
+            hits.append(Hit(t.start, t.end, "casualty", kind, matched=t.norm))
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -84,8 +102,14 @@ def _noun(ctx: Context, q: Quantity) -> tuple[str, str] | None:
     word = ctx.norm_of(q.noun_start, q.noun_end).split()
     if not word:
         return None
-    _, stem, _ = split_clitics(word[0])
-    return word[0], stem
+    return word[0], _noun_forms(word[0])[0]
+
+
+@lru_cache(maxsize=65536)
+def _noun_forms(word: str) -> tuple[str, tuple[str, ...]]:
+    """A counted noun's stem, and the noun and stem with their singular guesses (`_singulars`)."""
+    _, stem, _ = split_clitics(word)
+    return stem, tuple(dict.fromkeys(_singulars(word) + _singulars(stem)))
 
 
 def _singulars(word: str) -> list[str]:
@@ -124,7 +148,7 @@ def _noun_role(ctx: Context, q: Quantity, actors: list[ActorHit] | None = None) 
     noun = _noun(ctx, q)
     if noun is None:
         return "none"
-    forms = list(dict.fromkeys(_singulars(noun[0]) + _singulars(noun[1])))
+    forms = _noun_forms(noun[0])[1]
     for f in forms:
         if f in pat.civilian_nouns or ("ال" + f) in pat.civilian_nouns:
             return "civilian"
@@ -162,8 +186,9 @@ def _corrected(ctx: Context, si: SentenceInfo, q: Quantity) -> bool:
     return 0 < len(gap) <= 2 and any(g.lstrip("و") in pat.correction for g in gap)
 
 
-def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit]) -> tuple[Hit | None, str | None]:
-    """The kind term governing q, and its kind."""
+def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit], allowed: list[Hit]
+              ) -> tuple[Hit | None, str | None]:
+    """The kind term governing q, and its kind. `allowed`: the terms not refused (`_refused`)."""
     pat = patterns()
     # the counted noun itself ("جثة", "قتلى وجرحى", "قتيلين")
     if q.noun_start is not None:
@@ -171,7 +196,7 @@ def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit]) -> 
         if own:
             h = max(own, key=lambda h: (h.value == "killed_or_wounded", h.end - h.start))
             return h, h.value
-    terms = [h for h in terms if not _refused(ctx, si, h)]
+    terms = allowed
     before = [h for h in terms if h.end <= q.start]
     after = [h for h in terms if h.start >= (q.noun_end or q.end)]
     b: tuple[int, Hit] | None = None
@@ -181,7 +206,7 @@ def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit]) -> 
             b = (d, h)
         break
     # a companion word ("برفقة تسعة أشخاص"): the kind of the term before it
-    prev = [t for t in si.tokens if t.end <= q.start and t.kind == "word"][-2:]
+    prev = si.words_before(q.start, 2)
     if any(t.norm in pat.companions or t.stem in pat.companions for t in prev):
         earlier = [h for h in before if h.end <= prev[0].start]
         if earlier:
@@ -218,7 +243,7 @@ def _one_person(ctx: Context, si: SentenceInfo, terms: list[Hit]) -> list[Quanti
     for h in terms:
         if h.value not in ("killed", "wounded", "captured", "arrested"):
             continue
-        nxt = [t for t in si.tokens if t.start >= h.end and t.kind == "word"][:1]
+        nxt = si.words_after(h.end, 1)
         if not nxt or nxt[0].norm not in pat.one_person or nxt[0].start - h.end > 3:
             continue
         t = nxt[0]
@@ -260,7 +285,7 @@ def _actor_after(si: SentenceInfo, actors: list[ActorHit], end: int, ctx: Contex
 def _pronoun_owner(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity) -> ActorHit | None:
     """"من عناصره" / "من مقاتليها": the possessor is the actor the sentence is about."""
     end = q.noun_end or q.end
-    following = [t for t in si.tokens if t.start >= end and t.kind == "word"][:3]
+    following = si.words_after(end, 3)
     for t in following:
         if t.suffix in ("ه", "ها", "هم") and t.stem in ("عناصر", "مقاتلي", "صفوف", "مقاتل", "عنصر", "جنود", "افراد"):
             before = [a for a in actors if a.end <= q.start and a.side in ARMED_SIDES]
@@ -273,7 +298,7 @@ def _construct(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quanti
     """An actor in construct with the casualty term or with "عدد" before the count:
     "قتلى الأسد", "حصيلة القتلى المدنيين", "عدد القتلى لدى التنظيم", "عدد المدنيين العالقين"."""
     anchors = [term.end] if term is not None and term.end <= q.start else []
-    anchors += [t.end for t in si.tokens if t.end <= q.start and t.stem in ("عدد", "حصيله") and
+    anchors += [t.end for t in si.tokens if t.stem in ("عدد", "حصيله") and t.end <= q.start and
                 len(ctx.norm_of(t.end, q.start).split()) <= 14]
     for end in anchors:
         a = _actor_after(si, actors, end, ctx)
@@ -293,7 +318,7 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
     if role and role.startswith("nationality:"):
         return role.split(":", 1)[1], None
     if q.noun_end is not None:
-        nxt = [t for t in si.tokens if t.start >= q.noun_end and t.kind == "word"][:1]
+        nxt = si.words_after(q.noun_end, 1)
         if nxt and nxt[0].norm in pat.nationality:
             return pat.nationality[nxt[0].norm], None
     # 2. the noun is an actor ("من قوات النظام", "العشرات من الإرهابيين"), or one is tied to it
@@ -317,7 +342,7 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
             return src.affiliation, None
         return "government", None
     # companions of a named fighter ("خروج الأمير … للتنظيم برفقة تسعة أشخاص") share his side
-    prev_words = [t for t in si.tokens if t.end <= q.start and t.kind == "word"][-2:]
+    prev_words = si.words_before(q.start, 2)
     comp = [t for t in prev_words if t.norm in pat.companions or t.stem in pat.companions]
     if comp:
         before = [x for x in actors if x.end <= comp[0].start and x.side in ARMED_SIDES]
@@ -325,15 +350,15 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
             return before[-1].side, before[-1].actor
     # "20 شخصاً من عناصر الحسبة": a person noun in apposition with fighters is a fighter
     if role == "person" and q.noun_end is not None:
-        nxt = [t for t in si.tokens if t.start >= q.noun_end and t.kind == "word"][:3]
+        nxt = si.words_after(q.noun_end, 3)
         if any(t.stem in ("عناصر", "مقاتلي", "مسلحي", "عنصر", "مقاتل") or t.norm in ("عناصر", "مقاتلي")
                for t in nxt):
             role = "combatant"
     if role not in ("combatant", "none"):
         return "unknown", None
     # 5. suffer / inflict verbs
-    words_before = [t for t in si.tokens if t.end <= q.start and t.kind == "word"]
-    if any(t.norm in pat.inflict or t.stem in pat.inflict for t in words_before):
+    words_before = si.tokens[:si.token_index(q.start)]  # those ending at or before the count
+    if any(t.kind == "word" and (t.norm in pat.inflict or t.stem in pat.inflict) for t in words_before):
         subj = next((x for x in actors if x.end <= q.start and x.side in ARMED_SIDES), None)
         other = [x for x in actors if x.side in ARMED_SIDES and (subj is None or x.side != subj.side)]
         if other:
@@ -385,16 +410,19 @@ def _near_times(ctx: Context, si: SentenceInfo, q: Quantity, words: int = 12) ->
     return [t for t in si.times if gap(t) <= words]
 
 
+_TOLL_NORMS = frozenset(norm(w) for w in TOLL_WORDS)
+
+
 def _toll(ctx: Context, si: SentenceInfo, q: Quantity) -> bool:
     """A toll word before the count: "عدد القتلى", "حصيلة القتلى", "حصيلة" alone."""
-    toks = si.tokens
-    for i, t in enumerate(toks):
-        if t.end > q.start or len(ctx.norm_of(t.end, q.start).split()) > 14:
-            continue
-        nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
-        if t.stem == "حصيله" or (t.stem == "عدد" and nxt.lstrip("و") in {norm(w) for w in TOLL_WORDS}):
-            return True
-    return False
+    ends = si.memo.get("toll")
+    if ends is None:  # where the sentence's toll words end
+        toks = si.tokens
+        ends = si.memo["toll"] = [
+            t.end for i, t in enumerate(toks)
+            if t.stem == "حصيله" or (t.stem == "عدد" and (toks[i + 1].norm if i + 1 < len(toks) else "").lstrip("و")
+                                     in _TOLL_NORMS)]
+    return any(e <= q.start and len(ctx.norm_of(e, q.start).split()) <= 14 for e in ends)
 
 
 def _window(ctx: Context, si: SentenceInfo, q: Quantity, near: list[TimeExpression]
@@ -454,11 +482,11 @@ def _follow(ctx: Context, si: SentenceInfo, q: Quantity, prev: Claim, kind: str,
     same people; an unknown side joined by و to a count with a side shares it.
     """
     pat = patterns()
-    before = [t for t in si.tokens if prev.end <= t.start and t.end <= q.start and t.kind == "word"]
+    before = [t for t in si.tokens_within(prev.end, q.start) if t.kind == "word"]
     if any(t.norm in pat.among for t in before[-2:]):
         return prev.kind, side if side != "unknown" else prev.side, actor or prev.actor
     noun = _noun(ctx, q)
-    nxt = [t for t in si.tokens if t.start >= q.end and t.kind == "word"][:1]
+    nxt = si.words_after(q.end, 1)
     if (noun is not None and (noun[0] in pat.others or noun[1] in pat.others)) or \
             (nxt and (nxt[0].norm in pat.others or nxt[0].stem in pat.others)):
         return kind, prev.side, prev.actor
@@ -477,6 +505,7 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
         ones = _one_person(ctx, si, terms)
         if not si.quantities and not ones:
             continue
+        allowed = [h for h in terms if not _refused(ctx, si, h)]
         seen: set[tuple[str, str, int]] = set()
         times_spans = [(t.start, t.end) for t in si.times]
         for q in sorted([*si.quantities, *ones], key=lambda x: x.start):
@@ -489,7 +518,7 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             role = _noun_role(ctx, q, actors[si.index])
             if role is None or _corrected(ctx, si, q):
                 continue
-            term, kind = _kind_for(ctx, si, q, terms)
+            term, kind = _kind_for(ctx, si, q, terms, allowed)
             if kind is None:
                 continue
             src = source_at(frames[si.index], q.start)

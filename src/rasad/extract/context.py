@@ -48,7 +48,9 @@ class SentenceInfo:
     tokens: list[Token] = field(default_factory=list)
     places: list = field(default_factory=list)  # resolved PlaceHits (extract.places)
     token_ends: list[int] = field(default_factory=list)  # filled once the tokens are in
+    token_starts: list[int] = field(default_factory=list)
     _of: dict = field(default_factory=dict)  # cache of of(); hits do not change after analyse()
+    memo: dict = field(default_factory=dict)  # per-sentence results extractors compute once
 
     def of(self, *kinds: str) -> list[Hit]:
         """The hits of some kinds, in text order (cached: extractors ask again and again)."""
@@ -61,6 +63,40 @@ class SentenceInfo:
         """Index of the first token that ends after `offset`."""
         return bisect.bisect_right(self.token_ends, offset)
 
+    # Tokens are in text order and do not overlap, so their starts and their ends both ascend:
+    # the helpers below are the list comprehensions they replace, found by bisection.
+
+    def tokens_within(self, a: int, b: int) -> list[Token]:
+        """The tokens t with a <= t.start and t.end <= b."""
+        lo = bisect.bisect_left(self.token_starts, a)
+        hi = bisect.bisect_right(self.token_ends, b)
+        return self.tokens[lo:hi] if hi > lo else []
+
+    def words_before(self, offset: int, n: int) -> list[Token]:
+        """The last n word tokens that end at or before `offset`, in text order:
+        `[t for t in tokens if t.end <= offset and t.kind == "word"][-n:]`."""
+        toks = self.tokens
+        k = bisect.bisect_right(self.token_ends, offset)
+        out: list[Token] = []
+        while k > 0 and len(out) < n:
+            k -= 1
+            if toks[k].kind == "word":
+                out.append(toks[k])
+        out.reverse()
+        return out
+
+    def words_after(self, offset: int, n: int) -> list[Token]:
+        """The first n word tokens that start at or after `offset`:
+        `[t for t in tokens if t.start >= offset and t.kind == "word"][:n]`."""
+        toks = self.tokens
+        k = bisect.bisect_left(self.token_starts, offset)
+        out: list[Token] = []
+        while k < len(toks) and len(out) < n:
+            if toks[k].kind == "word":
+                out.append(toks[k])
+            k += 1
+        return out
+
 
 @dataclass(slots=True)
 class Context:
@@ -70,6 +106,7 @@ class Context:
     normalized: Normalized
     sentences: list[SentenceInfo]
     country: str | None = None  # the country most places fall in
+    memo: dict = field(default_factory=dict)  # per-document results extractors compute once
 
     def sentence_at(self, offset: int) -> SentenceInfo | None:
         starts = [s.start for s in self.sentences]
@@ -100,21 +137,15 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
             return infos[k]
         return None
 
+    # tokens come in text order (tokenize): each sentence's are one slice, those place_in would give it
     tokens = list(layer.tokens)
     tstarts = [t.start for t in tokens]
-    if all(a <= b for a, b in zip(tstarts, tstarts[1:])):
-        # tokens in text order: each sentence's are one slice (those place_in would give it)
-        bounds = [*starts[1:], None]
-        for si, nxt in zip(infos, bounds):
-            lo = bisect.bisect_left(tstarts, si.start)
-            hi = bisect.bisect_left(tstarts, si.end if nxt is None else min(si.end, nxt))
-            if hi > lo:
-                si.tokens = tokens[lo:hi]
-    else:
-        for tok in tokens:
-            si = place_in(tok.start)
-            if si:
-                si.tokens.append(tok)
+    for si, nxt in zip(infos, [*starts[1:], None]):
+        lo = bisect.bisect_left(tstarts, si.start)
+        hi = bisect.bisect_left(tstarts, si.end if nxt is None else min(si.end, nxt))
+        if hi > lo:
+            si.tokens = tokens[lo:hi]
+            si.token_starts = tstarts[lo:hi]
     for q in layer.quantities:
         si = place_in(q.start)
         if si:

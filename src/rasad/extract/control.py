@@ -45,9 +45,13 @@ SUPPORT = {norm(w) for w in ("بإسناد", "باسناد", "بدعم", "الم
 def _supporting(ctx: Context, si: SentenceInfo, a: ActorHit) -> bool:
     """"بإسناد من طيران الجيش وطيران التحالف", "المدعومة من تركيا": a supporting actor, not the one
     acting: a support word earlier in the actor's comma-delimited phrase."""
-    before = ctx.doc.text[max(si.start, a.start - 60):a.start]
-    phrase = before.split("،")[-1].split(",")[-1]
-    return any(w in SUPPORT for w in norm(phrase).split())
+    memo = si.memo.setdefault("supporting", {})
+    found = memo.get(a.start)
+    if found is None:
+        before = ctx.doc.text[max(si.start, a.start - 60):a.start]
+        phrase = before.split("،")[-1].split(",")[-1]
+        found = memo[a.start] = any(w in SUPPORT for w in norm(phrase).split())
+    return found
 
 
 def _actor_for(si: SentenceInfo, actors: list[ActorHit], start: int, end: int, ctx: Context,
@@ -77,14 +81,18 @@ def _gap_ok(ctx: Context, a: int, b: int) -> bool:
 
 def _skippable(si: SentenceInfo) -> list[tuple[int, int]]:
     """Spans a place list may reach over: the subject actor and time phrases ("دخلت قوات النظام، فجر
-    اليوم، مدينة خان شيخون")."""
-    return [(h.start, h.end) for h in si.of("actor")] + [(t.start, t.end) for t in si.times]
+    اليوم، مدينة خان شيخون"), in order (computed once per sentence)."""
+    found = si.memo.get("skippable")
+    if found is None:
+        found = si.memo["skippable"] = sorted([(h.start, h.end) for h in si.of("actor")] +
+                                              [(t.start, t.end) for t in si.times])
+    return found
 
 
 def _first_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, bool]:
     """Words between a and b outside skippable spans, and whether a hard break lies between."""
     text = ctx.doc.text
-    spans = sorted(x for x in _skippable(si) if x[1] > a and x[0] < b)
+    spans = [x for x in _skippable(si) if x[1] > a and x[0] < b]
     pieces, pos = [], a
     for s_, e_ in spans:
         if s_ > pos:
@@ -93,11 +101,12 @@ def _first_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, boo
     if pos < b:
         pieces.append(text[pos:b])
     rest = " ".join(pieces)
-    words = [w for w in (x.strip('"\'()«»“”') for x in norm(rest).replace("،", " ").replace(",", " ").split())
+    folded = norm(rest)
+    words = [w for w in (x.strip('"\'()«»“”') for x in folded.replace("،", " ").replace(",", " ").split())
              if w and w not in ("لها", "له", "لهم", "و")]
     hard = any(c in rest for c in ".;:؛")
     # a comma that is not just around a skipped phrase ends the reach
-    bare = norm(rest).replace(" ", "")
+    bare = folded.replace(" ", "")
     comma_alone = ("،" in bare or "," in bare) and not spans
     return len(words), hard or comma_alone
 

@@ -29,6 +29,7 @@ TERRITORY = {"Government regains territory", "Non-state actor overtakes territor
 DEMONSTRATIVES = {norm(w) for w in ("تلك", "هذه", "ذلك", "هذا", "هذين", "هاتين", "تلكم", "المذكورة", "نفسها")}
 AIR_WORDS = {norm(w) for w in ("سلاح الجو", "الطيران", "طيران", "الطائرات", "طائرات", "جوي", "الجوي", "جوية", "الحربي",
                                "الحربية", "المروحي", "المروحيات", "الروسي", "غارات", "غارة")}
+AIR_PHRASES = tuple(w for w in AIR_WORDS if " " in w)
 # A gain told with a deal or an evacuation is a non-violent transfer; a withdrawal under fire is not.
 TRANSFER_WORDS = {norm(w) for w in ("اخلاء", "إخلاء", "تسوية", "اتفاق", "الاتفاق", "خروج", "تسليم", "تهجير",
                                     "التهجير", "المصالحة", "مصالحة", "الحافلات", "حافلات", "الباصات")}
@@ -145,6 +146,13 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
 def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
     """The place the story is at when a sentence names none: the last fine place of the three
     sentences before, else the place the document names most."""
+    memo = ctx.memo.setdefault("focus_place", {})
+    if si.index not in memo:
+        memo[si.index] = _find_focus_place(ctx, si)
+    return memo[si.index]
+
+
+def _find_focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
     for k in range(si.index - 1, max(-1, si.index - 4), -1):
         fine = [p for p in ctx.sentences[k].places if p.place.level not in COARSE
                 and not is_destination(ctx, ctx.sentences[k], p)]
@@ -197,6 +205,8 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
     out: list[Event] = []
     seen: set[tuple[str, str | None]] = set()
 
+    fatalities: dict[int, int | None] = {}  # by sentence
+
     def add(sub: str, si: SentenceInfo, h_start: int, h_end: int, place, a1, a2, status: str, src) -> None:
         key = (sub, place.id if place else None)
         ds, de = _dates(ctx, si)
@@ -214,7 +224,8 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             lat=place.lat if place else None, lon=place.lon if place else None,
             actor1=a1.actor if a1 else None, actor1_side=a1.side if a1 else None,
             actor2=a2.actor if a2 else None, actor2_side=a2.side if a2 else None,
-            fatalities=_fatalities(claims, si), status=status, source=src,
+            fatalities=fatalities[si.index] if si.index in fatalities else
+            fatalities.setdefault(si.index, _fatalities(claims, si)), status=status, source=src,
             trigger_start=h_start, trigger_end=h_end, evidence_start=si.start, evidence_end=si.end,
             confidence=0.7 if place else 0.5))
 
@@ -225,13 +236,16 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             by_sentence.setdefault(si.index, []).append(k)
 
     for si in ctx.sentences:
+        gains = by_sentence.get(si.index, [])
+        if not gains and not si.of("trigger"):
+            continue  # nothing to code here
         if _is_background(ctx, si) or _only_years(si):
             continue
         row = actors[si.index]
-        air = any(w in si.norm.split() or w in si.norm for w in AIR_WORDS if " " in w) or \
-            any(w in AIR_WORDS for w in si.norm.split())
-        transfer = any(w.lstrip("وب") in TRANSFER_WORDS for w in si.norm.split())
-        for k in by_sentence.get(si.index, []):
+        words = si.norm.split()
+        if gains:
+            transfer = any(w.lstrip("وب") in TRANSFER_WORDS for w in words)
+        for k in gains:
             place = ctx.kb.gazetteer.get(k.place_id) if k.place_id else None
             a1 = next((a for a in row if a.actor == k.actor), None)
             others = [a for a in row if a.side in ARMED and a.side != k.side]
@@ -243,6 +257,9 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 sub = "Government regains territory" if k.side == "government" else \
                     "Non-state actor overtakes territory"
             add(sub, si, k.start, k.end, place, a1, a2, "asserted", k.source)
+        if not si.of("trigger"):
+            continue
+        air = any(w in si.norm for w in AIR_PHRASES) or not AIR_WORDS.isdisjoint(words)
         names = [(x.start, x.end) for x in si.of("actor", "source")] + [(p.start, p.end) for p in si.places]
         told = {h.value for h in si.of("trigger")}
         for h in si.of("trigger"):

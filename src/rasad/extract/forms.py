@@ -42,25 +42,32 @@ def _index(forms: tuple[str, ...]) -> dict[str, list[tuple[str, tuple[str, ...]]
     return idx
 
 
+@lru_cache(maxsize=64)
+def _firsts(forms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_index(forms))
+
+
 def find(si: SentenceInfo, forms: tuple[str, ...]) -> list[tuple[int, int, str]]:
     """(first token index, last token index + 1, form) for every form found, longest first at a position."""
     idx = _index(forms)
+    firsts = _firsts(forms)
     words = si.tokens
-    vs = [variants(t) if t.kind in ("word", "number") else frozenset({t.text}) for t in words]
+    vs = si.memo.get("variants")
+    if vs is None:  # the same for every list of forms
+        vs = si.memo["variants"] = [variants(t) if t.kind in ("word", "number") else frozenset({t.text})
+                                    for t in words]
     out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(words):
-        hit = None
-        cands = [c for v in vs[i] for c in idx.get(v, ())]
+    n_words = len(words)
+    i = 0  # where the next form may start
+    for k in [k for k, v in enumerate(vs) if not firsts.isdisjoint(v)]:  # tokens some form starts with
+        if k < i:
+            continue
+        cands = [c for v in vs[k] for c in idx.get(v, ())]
         cands.sort(key=lambda x: -len(x[1]))
         for f, parts in cands:
             n = len(parts)
-            if i + n <= len(words) and all(parts[j] in vs[i + j] for j in range(1, n)):
-                hit = (i, i + n, f)
+            if k + n <= n_words and all(parts[j] in vs[k + j] for j in range(1, n)):
+                out.append((k, k + n, f))
+                i = k + n
                 break
-        if hit:
-            out.append(hit)
-            i = hit[1]
-        else:
-            i += 1
     return out

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..arabic.normalize import norm
 from ..model import Place, PlaceRef, Token
@@ -26,8 +27,12 @@ DESTINATION = {norm(w) for w in ("إلى", "الى", "نحو", "باتجاه", "
 
 def is_destination(ctx: Context, si: SentenceInfo, p: "PlaceHit") -> bool:
     """"نحو مدينة إدلب", "إلى تركيا": where people went, not where something happened."""
-    words = ctx.norm_of(max(si.start, p.start - 25), p.start).split()[-2:]
-    return any(w in DESTINATION for w in words)
+    memo = si.memo.setdefault("destination", {})
+    found = memo.get(p.start)
+    if found is None:
+        words = ctx.norm_of(max(si.start, p.start - 25), p.start).split()[-2:]
+        found = memo[p.start] = any(w in DESTINATION for w in words)
+    return found
 
 
 @dataclass(slots=True)
@@ -107,7 +112,20 @@ PLURAL_HEADS_SUFFIX = ("ي", "ات")  # منطقتي, قريتي, بلدات: a 
 
 
 def _head_kind(tok: Token, pat) -> str | None:
-    forms = {tok.norm, tok.stem, tok.norm.lstrip("وفبل"), tok.stem.lstrip("وفبل")}
+    return _head_kind_of(tok.norm, tok.stem)
+
+
+@lru_cache(maxsize=1)
+def _head_endings() -> tuple[str, ...]:
+    pat = patterns()
+    return tuple(sorted(pat.landmark_heads | pat.settlement_heads))
+
+
+@lru_cache(maxsize=65536)
+def _head_kind_of(norm_: str, stem: str) -> str | None:
+    """"landmark", "settlement" or None for a word (by its matching form and stem)."""
+    pat = patterns()
+    forms = {norm_, stem, norm_.lstrip("وفبل"), stem.lstrip("وفبل")}
     if forms & pat.landmark_heads:
         return "landmark"
     if forms & pat.settlement_heads:
@@ -138,12 +156,19 @@ def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
     names = [(h.start, h.end) for h in si.of("actor", "source")]
     toks = si.tokens
     out: list[PlaceHit] = []
+    # only an indefinite place word introduces a name ("مدينة X"); "المدينة" refers back
+    # (a word without suffix ends in its stem, so a place word ends in one of the heads)
+    endings = _head_endings()
+    heads = [k for k, t in enumerate(toks) if not t.suffix and t.norm.endswith(endings) and t.kind == "word"
+             and "ال" not in t.prefix and _head_kind_of(t.norm, t.stem) is not None]
     i = 0
-    while i < len(toks):
+    for k in heads:
+        if k < i:
+            continue  # inside the name of the head before
+        i = k
         head = toks[i]
-        kind = _head_kind(head, pat) if head.kind == "word" and not head.suffix else None
-        # only an indefinite place word introduces a name ("مدينة X"); "المدينة" refers back
-        if kind is None or "ال" in head.prefix or any(a <= head.start < b for a, b in names):
+        kind = _head_kind_of(head.norm, head.stem)
+        if any(a <= head.start < b for a, b in names):
             i += 1
             continue
         several = head.norm.endswith(PLURAL_HEADS_SUFFIX) or head.stem in ("قرى", "احياء", "مزارع")
@@ -230,6 +255,8 @@ DIRECTION_ADJ = {norm(w) for w in ("الشمالي", "الجنوبي", "الشر
 def _countryside(ctx: Context, si: SentenceInfo) -> list[PlaceHit]:
     """"ريف حماة الشمالي", "ريف حلب الشمالي الشرقي": the countryside of a known place, as an area
     named as written, drawn at that place (the gazetteer lists only some of them)."""
+    if "ريف" not in si.norm:  # every token's matching form is in the sentence's
+        return []
     text = ctx.doc.text
     gaz = ctx.kb.gazetteer
     out: list[PlaceHit] = []
@@ -299,9 +326,14 @@ def _choose(ctx: Context, ids: tuple[str, ...], centre, si: SentenceInfo | None 
 
 
 def _kind(place: Place, key: str) -> str:
-    if key.startswith("مخيم") or "مخيم" in norm(place.name):
+    if key.startswith("مخيم") or _camp_name(place.name):
         return "camp"
     return place.level
+
+
+@lru_cache(maxsize=65536)
+def _camp_name(name: str) -> bool:
+    return "مخيم" in norm(name)
 
 
 def resolve(ctx: Context) -> list[PlaceHit]:
@@ -344,8 +376,9 @@ def resolve(ctx: Context) -> list[PlaceHit]:
             out.append(area)
             si.places.append(area)
         si.places.sort(key=lambda p: p.start)
-        # anaphora: a definite place noun not followed by a name
-        for tok in si.tokens:
+        # anaphora: a definite place noun not followed by a name (a word without suffix has its stem
+        # inside its matching form, which is inside the sentence's)
+        for tok in si.tokens if any("ل" + c in si.norm for c in _anaphor_cores()) else ():
             if tok.kind != "word":
                 continue
             key = "ال" + tok.stem if tok.prefix.endswith("ال") or tok.prefix.endswith("لل") else tok.norm
@@ -363,6 +396,13 @@ def resolve(ctx: Context) -> list[PlaceHit]:
                 si.places.append(ph)
         si.places.sort(key=lambda p: p.start)
     return out
+
+
+@lru_cache(maxsize=1)
+def _anaphor_cores() -> tuple[str, ...]:
+    """The anaphoric place nouns without their article: the stems a token needs to be one. Such a
+    token is written with the article or "لل" before that stem, so the sentence holds "ل" + stem."""
+    return tuple(sorted({k[2:] if k.startswith("ال") else k for k in patterns().anaphors}))
 
 
 def _direction_target(ctx: Context, ph: PlaceHit, pat) -> Place | None:

@@ -89,6 +89,8 @@ class Vocabulary:
         self._quoted: dict[str, frozenset[str]] = {}  # source id -> names that match only in quotes
         self._names: dict[str, str] = {}  # whole normalised source name (quoted-only names bare too) -> id
         self._anonymous_heads: set[str] = set()  # "مصدر", "مصادر عسكرية": a speaker not named
+        self._classified: dict[tuple[str, str | None], KnownSource | None] = {}  # classify_source's answers
+        self._classified_with = None  # ... given this ActorIndex
 
     # ------------------------------------------------------------------ building
 
@@ -97,6 +99,7 @@ class Vocabulary:
 
     def add_entry(self, kind: str, value: str, group: str, lemma: str, entry: dict, default_class: str = "noun") -> int:
         """Register one vocabulary entry's nouns, verbs, forms and phrases; returns how many forms."""
+        self._classified.clear()
         m = self._matcher(kind)
         payload = _Payload(kind, value, group, lemma)
         n = 0
@@ -144,6 +147,7 @@ class Vocabulary:
             self.add_entry("side_cue", side, role, role, sc)
 
     def add_sources(self, data: dict, origin: str) -> None:
+        self._classified.clear()
         for a in data.get("attribution") or []:
             if a.get("modality") not in MODALITIES:
                 raise VocabularyError(f"{origin}: attribution {a.get('lemma')!r} has bad modality {a.get('modality')!r}")
@@ -169,6 +173,7 @@ class Vocabulary:
             self._quoted[src.id] = frozenset(quoted)
 
     def add_speakers(self, data: dict, origin: str) -> None:
+        self._classified.clear()
         heads = data.get("speaker_heads") or {}
         for form in _listify(heads.get("anonymous")):
             self._anonymous_heads.add(norm(str(form)))
@@ -191,6 +196,7 @@ class Vocabulary:
         self._matchers["source"] = sm
         for m in self._matchers.values():
             m.build()
+        self._classified.clear()
         return self
 
     # ------------------------------------------------------------------ queries
@@ -293,7 +299,20 @@ class Vocabulary:
         4. an official title ("محافظ", "وزارة"): the government, type official;
         5. whatever known source was found (an anonymous one), else None.
         Derived sources get ids "actor:<id>" and "official:government".
+        Answers are remembered (news repeats its source phrases).
         """
+        if actors is not self._classified_with:
+            self._classified.clear()
+            self._classified_with = actors
+        memo = (name, country)
+        if memo in self._classified:
+            return self._classified[memo]
+        if len(self._classified) >= 50_000:
+            self._classified.clear()
+        found = self._classified[memo] = self._classify_source(name, actors, country)
+        return found
+
+    def _classify_source(self, name: str, actors, country: str | None) -> KnownSource | None:
         key = _whole(name)
         if not key:
             return None
