@@ -213,6 +213,10 @@ def main() -> int:
     ap.add_argument("--seeds", default="/work/shared/seeds")
     ap.add_argument("--run", type=int, default=8)
     a = ap.parse_args()
+    for name in ("articles.jsonl", "gold.jsonl"):
+        if not (a.folder / name).is_file():
+            print(f"{a.folder / name}: no such file (build the set first)")
+            return 1
     report = Report()
     articles = read_jsonl(a.folder / "articles.jsonl", report)
     gold = read_jsonl(a.folder / "gold.jsonl", report)
