@@ -167,6 +167,8 @@ def test_map_is_geojson_inside_the_box(api):
     for f in fc["features"]:
         lon, lat = f["geometry"]["coordinates"]
         assert 36.2 <= lon <= 36.4 and 33.4 <= lat <= 33.6 and f["properties"]["id"] == f["id"]
+    starts = [f["properties"]["date_start"] or "" for f in fc["features"]]
+    assert starts == sorted(starts, reverse=True)  # newest first
     two = ok(api.get("/api/map/events", params={"limit": 2}))
     assert len(two["features"]) == 2 and two["total"] > 2
     gov = ok(api.get("/api/map/events", params={"side": "government", "date_from": "2018-01-01"}))

@@ -14,6 +14,7 @@ from a CDN and rasad runs offline (docs/api.md describes every endpoint).
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
@@ -111,6 +112,19 @@ def _validation_detail(exc: RequestValidationError) -> list[dict]:
     return out
 
 
+def _allowed_methods(app: FastAPI, path: str) -> list[str]:
+    """The methods the OpenAPI schema gives the path."""
+    if not hasattr(app.state, "path_methods"):
+        app.state.path_methods = [
+            (re.compile("^" + re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(p)) + "$"), {m.upper() for m in ops})
+            for p, ops in app.openapi()["paths"].items()]
+    out: set[str] = set()
+    for rx, methods in app.state.path_methods:
+        if rx.match(path):
+            out |= methods
+    return sorted(out)
+
+
 def create_app(settings: Settings | None = None, *, write_token: str | None = None,
                store: Store | None = None) -> FastAPI:
     """The app over the store `settings.db` (migrated on open), or over an open `store`."""
@@ -130,7 +144,8 @@ def create_app(settings: Settings | None = None, *, write_token: str | None = No
         description="The reconciled record of Arabic conflict news: documents, merged events, claims, "
                     "estimates, contradictions, control, places and actors. Every error is "
                     '`{"error": {"code", "message", "detail"}}`. See docs/api.md.',
-        responses={422: {"model": Error, "description": "A parameter is invalid."},
+        responses={404: {"model": Error, "description": "No such record (or endpoint)."},
+                   422: {"model": Error, "description": "A parameter is invalid."},
                    500: {"model": Error, "description": "A server error."}},
     )
     app.state.store = store
@@ -155,10 +170,14 @@ def create_app(settings: Settings | None = None, *, write_token: str | None = No
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):
         message = exc.detail if isinstance(exc.detail, str) else CODES.get(exc.status_code, "error")
+        headers = getattr(exc, "headers", None)
         if exc.status_code == 404 and message == "Not Found":
             message = f"not found: {request.url.path}"
-        return error(exc.status_code, CODES.get(exc.status_code, "error"), message,
-                     headers=getattr(exc, "headers", None))
+        if exc.status_code == 405:  # Allow: every method of every route on this path, not only the first's
+            allowed = _allowed_methods(app, request.url.path)
+            message = f"{request.method} is not allowed here (allowed: {', '.join(allowed)})"
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+        return error(exc.status_code, CODES.get(exc.status_code, "error"), message, headers=headers)
 
     @app.exception_handler(StoreError)
     async def _store(request: Request, exc: StoreError):

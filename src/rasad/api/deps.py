@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
-from pydantic import StringConstraints
+from pydantic import BeforeValidator, StringConstraints
 
 from ..model import SIDES
 from ..settings import Settings
@@ -45,6 +45,18 @@ MAX_OFFSET = 10_000_000
 Text = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\x00]*[^\s\x00][^\x00]*$")]
 
 
+def _iso_date(v):
+    """Only YYYY-MM-DD (pydantic would also take a number as a Unix time)."""
+    if isinstance(v, date):
+        return v
+    if not isinstance(v, str) or len(v) != 10 or v[4] != "-" or v[7] != "-":
+        raise ValueError("a date must be written YYYY-MM-DD")
+    return v
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+
 def _v(x):
     return x.value if isinstance(x, Enum) else x
 
@@ -65,13 +77,14 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 # --------------------------------------------------------------------------- parameters
 
-BBOX_PATTERN = r"^\s*-?[0-9.eE+-]+\s*,\s*-?[0-9.eE+-]+\s*,\s*-?[0-9.eE+-]+\s*,\s*-?[0-9.eE+-]+\s*$"
+_NUM = r" *-?[0-9]{1,3}(\.[0-9]{1,12})? *"
+BBOX_PATTERN = f"^{_NUM},{_NUM},{_NUM},{_NUM}$"
 
 BboxQ = Annotated[str | None, Query(
     description="west,south,east,north in degrees (longitude, latitude), e.g. 36.2,33.4,36.4,33.6",
     max_length=200, pattern=BBOX_PATTERN)]
-DateFromQ = Annotated[date | None, Query(description="Only items whose dates reach this day or later (YYYY-MM-DD).")]
-DateToQ = Annotated[date | None, Query(description="Only items that start on or before this day (YYYY-MM-DD).")]
+DateFromQ = Annotated[IsoDate | None, Query(description="Only items whose dates reach this day or later (YYYY-MM-DD).")]
+DateToQ = Annotated[IsoDate | None, Query(description="Only items that start on or before this day (YYYY-MM-DD).")]
 PlaceQ = Annotated[Text | None, Query(
     description="A gazetteer id (the place and everything inside it) or a name, Arabic or English.")]
 SourceQ = Annotated[Text | None, Query(description="A fragment of the source's name or key.")]

@@ -8,9 +8,9 @@ Multilingual Plane).
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 T = TypeVar("T")
 
@@ -412,13 +412,22 @@ class SearchHit(Model):
 
 # --------------------------------------------------------------------------- writing
 
+def _iso_date(v):
+    from .deps import _iso_date as check
+
+    return check(v)
+
+
+IsoDate = Annotated[Date, BeforeValidator(_iso_date)]
+
+
 class DocumentIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str | None = Field(None, max_length=2_000_000, description="plain text (or give html)")
     html: str | None = Field(None, max_length=5_000_000, description="an HTML page (or give text)")
     title: str | None = Field(None, max_length=1000)
     outlet: str | None = Field(None, max_length=255)
-    published: Date | None = None
+    published: IsoDate | None = None
     url: str | None = Field(None, max_length=2000, pattern=r"^https?://[^\s\x00]+$")
     id: str | None = Field(None, max_length=200, pattern=r"^[A-Za-z0-9_.:-]+$",
                            description="document id (default: derived from the URL or content)")
