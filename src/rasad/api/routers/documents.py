@@ -14,7 +14,7 @@ from ..rows import claim_rows, counts_by_doc, mention_rows
 
 router = APIRouter(prefix="/api", tags=["documents"])
 
-DocPath = Annotated[str, Path(max_length=255, pattern=r"^[^\x00/]+$")]
+DocPath = Annotated[str, Path(max_length=255, pattern=r"^[^\x00/]+$", description="the document's id")]
 
 
 def _summaries(conn, rows: list[dict]) -> list[dict]:

@@ -59,7 +59,7 @@ def control_rows(conn, *, doc_id: str | None = None, place: str | None = None, s
 def list_control(store: StoreDep, settings: SettingsDep, date_from: DateFromQ = None, date_to: DateToQ = None,
                  bbox: BboxQ = None, place: PlaceQ = None, side: SideQ = None, actor: ActorQ = None,
                  source: SourceQ = None,
-                 change: Annotated[str | None, Query(pattern="^(gained|holds)$")] = None,
+                 change: Annotated[str | None, Query(pattern="^(gained|holds)$", description="gained or holds")] = None,
                  limit: LimitQ = 100, offset: OffsetQ = 0):
     """Who took or holds which place, when, according to whom: oldest first (the order a map animates)."""
     check_dates(date_from, date_to)
@@ -115,7 +115,8 @@ def list_places(store: StoreDep, settings: SettingsDep, q: Annotated[Text | None
 
 @router.get("/places/{place_id}", response_model=S.PlaceDetail, summary="One place with control over time")
 def get_place(store: StoreDep, settings: SettingsDep,
-              place_id: Annotated[str, Path(max_length=255, pattern=r"^[^\x00/]+$")]):
+              place_id: Annotated[str, Path(max_length=255, pattern=r"^[^\x00/]+$",
+                                            description="a gazetteer id (gn:…, sy.…) or one the record gave")]):
     """The place, its enclosing places, counts over it and everything inside it, and the control statements
     about it and the places inside it, oldest first."""
     gaz = knowledge.load(settings).gazetteer

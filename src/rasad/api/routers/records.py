@@ -18,7 +18,7 @@ from ..rows import claim_rows, mention_rows, plain_json
 
 router = APIRouter(prefix="/api", tags=["record"])
 
-IdPath = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_:.-]+$")]
+IdPath = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_:.-]+$", description="the stable id (E… or G…)")]
 TypeQ = Annotated[Text | None, Query(description="ACLED sub-event type, e.g. 'Air/drone strike'.")]
 FamilyQ = Annotated[Text | None, Query(description="ACLED event type, e.g. 'Battles'.")]
 KindQ = Annotated[ClaimKind | None, Query(description="What is counted.")]
@@ -137,7 +137,7 @@ def list_claims(store: StoreDep, settings: SettingsDep, f: FiltersDep, kind: Kin
 
 
 @router.get("/claims/{claim_id}", response_model=S.ClaimRow, summary="One claim")
-def get_claim(store: StoreDep, claim_id: Annotated[int, Path(ge=1, le=2**31 - 1)]):
+def get_claim(store: StoreDep, claim_id: Annotated[int, Path(ge=1, le=2**31 - 1, description="the claim's id")]):
     with store.engine.connect() as conn:
         row = conn.execute(select(claims).where(claims.c.id == claim_id)).mappings().first()
         if row is None:
@@ -178,7 +178,8 @@ def get_estimate(store: StoreDep, group_id: IdPath):
 @router.get("/contradictions", response_model=S.Page[S.ContradictionRow], summary="Contradictions")
 def list_contradictions(store: StoreDep, settings: SettingsDep, f: FiltersDep, kind: Annotated[Text | None, Query(
         description="claim kind (killed …) or event type/family")] = None,
-        entity: Annotated[str | None, Query(pattern="^(group|event)$")] = None):
+        entity: Annotated[str | None, Query(pattern="^(group|event)$",
+                                            description="group (between claims) or event (about an event)")] = None):
     """Disagreements: both sides' figures, sources and affiliations, largest gap first."""
     if f.bbox:
         raise ApiError(422, "unsupported_filter", "contradictions cannot be filtered by bbox; use place")

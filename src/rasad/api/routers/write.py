@@ -85,7 +85,7 @@ def post_document(store: StoreDep, settings: SettingsDep, request: Request, body
 
 @router.patch("/claims/{claim_id}", response_model=S.ClaimRow, dependencies=[Depends(require_write)],
               responses=WRITE_RESPONSES, summary="An analyst's edit of a claim")
-def patch_claim(store: StoreDep, request: Request, claim_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+def patch_claim(store: StoreDep, request: Request, claim_id: Annotated[int, Path(ge=1, le=2**31 - 1, description="the claim's id")],
                 body: S.ClaimPatch):
     """Set the analyst's grade, status or note of a claim (a field sent as null clears it). The machine's
     values stay as reconciliation computed them; the claim carries the edit in `edit`, which survives
