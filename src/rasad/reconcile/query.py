@@ -184,12 +184,13 @@ def event_mentions_of(store: Store, event_id: str) -> list[dict]:
 def contradictions_page(store: Store, *, place: str | None = None, side: str | None = None,
                         kind: str | None = None, since: date | None = None, until: date | None = None,
                         source: str | None = None, entity: str | None = None, limit: int = 50, offset: int = 0,
-                        settings: Settings | None = None) -> Page:
+                        settings: Settings | None = None,
+                        bbox: tuple[float, float, float, float] | None = None) -> Page:
     """Contradictions with both sides (count, source, affiliation, document) and the group or event."""
     conds = []
     if entity:
         conds.append(contradictions.c.entity == entity)
-    g_conds = _common(claim_groups, place=place, since=since, until=until, settings=settings)
+    g_conds = _common(claim_groups, place=place, since=since, until=until, bbox=bbox, settings=settings)
     if side:
         g_conds.append(claim_groups.c.side == side)
     if kind:
@@ -198,7 +199,7 @@ def contradictions_page(store: Store, *, place: str | None = None, side: str | N
         gq = select(claim_groups.c.id).where(*g_conds)
         if source:
             gq = gq.where(claim_groups.c.id.in_(select(claims.c.group_id).where(_src_like(claims, source))))
-        e_conds = _common(merged_events, place=place, since=since, until=until, settings=settings)
+        e_conds = _common(merged_events, place=place, since=since, until=until, bbox=bbox, settings=settings)
         if side:
             e_conds.append(or_(merged_events.c.actor1_side == side, merged_events.c.actor2_side == side))
         if kind:

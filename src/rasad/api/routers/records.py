@@ -181,10 +181,7 @@ def list_contradictions(store: StoreDep, settings: SettingsDep, f: FiltersDep, k
         entity: Annotated[str | None, Query(pattern="^(group|event)$",
                                             description="group (between claims) or event (about an event)")] = None):
     """Disagreements: both sides' figures, sources and affiliations, largest gap first."""
-    if f.bbox:
-        raise ApiError(422, "unsupported_filter", "contradictions cannot be filtered by bbox; use place")
     args = f.query_args()
-    args.pop("bbox")
     page = rc.contradictions_page(store, **args, kind=kind, entity=entity, limit=f.limit, offset=f.offset,
                                   settings=settings)
     return {"items": page.items, "total": page.total, "limit": f.limit, "offset": f.offset}
