@@ -12,7 +12,9 @@ longitudes beyond 180), with a 422 saying why.
 """
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -28,9 +30,18 @@ from .conftest import AUTH  # noqa: E402
 
 EXCLUDED = [schemathesis.checks.positive_data_acceptance]
 EXAMPLES = int(os.environ.get("RASAD_API_EXAMPLES", "20"))
-_SCRATCH = Path(tempfile.mkdtemp(prefix="rasad-schemathesis-")) / "scratch.db"
+_SCRATCH_DIR = tempfile.mkdtemp(prefix="rasad-schemathesis-")
+_SCRATCH = Path(_SCRATCH_DIR) / "scratch.db"
 READ_APP = create_app(Settings(db=f"sqlite:///{_SCRATCH}"))
 WRITE_APP = create_app(Settings(db=f"sqlite:///{_SCRATCH}"), write_token="sesame")
+_SCRATCH_STORES = (READ_APP.state.store, WRITE_APP.state.store)
+
+
+@atexit.register
+def _cleanup() -> None:
+    for store in _SCRATCH_STORES:
+        store.close()
+    shutil.rmtree(_SCRATCH_DIR, ignore_errors=True)
 read_schema = schemathesis.openapi.from_asgi("/openapi.json", READ_APP)
 write_schema = schemathesis.openapi.from_asgi("/openapi.json", WRITE_APP)
 
