@@ -298,8 +298,10 @@ def _construct(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quanti
     """An actor in construct with the casualty term or with "عدد" before the count:
     "قتلى الأسد", "حصيلة القتلى المدنيين", "عدد القتلى لدى التنظيم", "عدد المدنيين العالقين"."""
     anchors = [term.end] if term is not None and term.end <= q.start else []
-    anchors += [t.end for t in si.tokens if t.stem in ("عدد", "حصيله") and t.end <= q.start and
-                len(ctx.norm_of(t.end, q.start).split()) <= 14]
+    counts = si.memo.get("count_words")
+    if counts is None:  # where the sentence's "عدد" and "حصيلة" end
+        counts = si.memo["count_words"] = [t.end for t in si.tokens if t.stem in ("عدد", "حصيله")]
+    anchors += [e for e in counts if e <= q.start and len(ctx.norm_of(e, q.start).split()) <= 14]
     for end in anchors:
         a = _actor_after(si, actors, end, ctx)
         if a is not None and a.start < q.start and a.side in ARMED_SIDES + ("civilians",):

@@ -56,7 +56,7 @@ class SentenceInfo:
         """The hits of some kinds, in text order (cached: extractors ask again and again)."""
         found = self._of.get(kinds)
         if found is None:
-            found = self._of[kinds] = [h for h in self.hits if h.kind in kinds]
+            found = self._of[kinds] = [h for h in self.hits if h.kind in kinds] if self.hits else []
         return found
 
     def token_index(self, offset: int) -> int:
@@ -123,12 +123,31 @@ def _norm_cached(text: str) -> str:
     return norm(text)
 
 
+@lru_cache(maxsize=4096)
+def _plain_edge(ch: str) -> bool:
+    """A character that normalises to one character, not a space: no run of spaces, dropped marks or
+    CRLF can join it to the text beyond."""
+    folded = norm(ch)
+    return len(folded) == 1 and not folded.isspace()
+
+
+def _sentence_norm(n: Normalized, text: str, s: Sentence) -> str:
+    """`norm(s.text)`, read off the document's matching form when the sentence's first and last
+    characters are plain: normalisation is local except for runs of spaces and CRLF, which then
+    cannot reach across the sentence's edges."""
+    t = s.text
+    if t and _plain_edge(t[0]) and _plain_edge(t[-1]) and t == text[s.start:s.end]:
+        return n.text[bisect.bisect_left(n.index, s.start):bisect.bisect_left(n.index, s.end)]
+    return norm(t)
+
+
 def analyse(doc: Document, kb: KnowledgeBase) -> Context:
     text = doc.text
     layer = analyse_arabic(text, doc.published)  # one normalisation for quantities and times
     n = layer.normalized
     sents: list[Sentence] = layer.sentences
-    infos = [SentenceInfo(i, s.start, s.end, s.text, norm(s.text)) for i, s in enumerate(sents)]
+    infos = [SentenceInfo(i, s.start, s.end, s.text, _sentence_norm(n, text, s))
+             for i, s in enumerate(sents)]
     starts = [s.start for s in infos]
 
     def place_in(start: int) -> SentenceInfo | None:
@@ -140,12 +159,14 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
     # tokens come in text order (tokenize): each sentence's are one slice, those place_in would give it
     tokens = list(layer.tokens)
     tstarts = [t.start for t in tokens]
+    tends = [t.end for t in tokens]
     for si, nxt in zip(infos, [*starts[1:], None]):
         lo = bisect.bisect_left(tstarts, si.start)
         hi = bisect.bisect_left(tstarts, si.end if nxt is None else min(si.end, nxt))
         if hi > lo:
             si.tokens = tokens[lo:hi]
             si.token_starts = tstarts[lo:hi]
+            si.token_ends = tends[lo:hi]
     for q in layer.quantities:
         si = place_in(q.start)
         if si:
@@ -157,12 +178,13 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
 
     index = n.index
     for kind, matches in kb.scan(n.text):  # every vocabulary and the actors, one automaton pass
-        for ms, me, value, group, lemma, matched in matches:
+        for ms, me, matched, meanings in matches:
             s = index[ms]
             e = index[me - 1] + 1 if me > ms else s
             si = place_in(s)
             if si:
-                si.hits.append(Hit(s, e, kind, value, group, lemma, matched))
+                for value, group, lemma in meanings:
+                    si.hits.append(Hit(s, e, kind, value, group, lemma, matched))
     countries: dict[str, int] = {}
     gaz = kb.gazetteer
     for m in gaz.scan(text, normalized=n):
@@ -174,8 +196,16 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
             if p is not None and p.level not in ("country", "region"):
                 countries[p.country] = countries.get(p.country, 0) + 1
     for si in infos:
-        si.token_ends = [t.end for t in si.tokens]
         si.hits.sort(key=lambda h: (h.start, -h.end))
+        # of(kind) for every kind found at once, in text order
+        by_kind: dict[tuple[str, ...], list[Hit]] = {}
+        for h in si.hits:
+            found = by_kind.get((h.kind,))
+            if found is None:
+                by_kind[(h.kind,)] = [h]
+            else:
+                found.append(h)
+        si._of = by_kind
         si.quantities.sort(key=lambda q: q.start)
         si.times.sort(key=lambda t: t.start)
     country = max(countries, key=countries.get) if countries else None

@@ -90,24 +90,36 @@ def _skippable(si: SentenceInfo) -> list[tuple[int, int]]:
 
 
 def _first_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, bool]:
-    """Words between a and b outside skippable spans, and whether a hard break lies between."""
+    """Words between a and b outside skippable spans, and whether a hard break lies between
+    (computed once per span and sentence)."""
+    memo = si.memo.setdefault("first_gap", {})
+    found = memo.get((a, b))
+    if found is None:
+        found = memo[(a, b)] = _count_gap(ctx, si, a, b)
+    return found
+
+
+def _count_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, bool]:
     text = ctx.doc.text
     spans = [x for x in _skippable(si) if x[1] > a and x[0] < b]
-    pieces, pos = [], a
-    for s_, e_ in spans:
-        if s_ > pos:
-            pieces.append(text[pos:s_])
-        pos = max(pos, e_)
-    if pos < b:
-        pieces.append(text[pos:b])
-    rest = " ".join(pieces)
-    folded = norm(rest)
+    if spans:
+        pieces, pos = [], a
+        for s_, e_ in spans:
+            if s_ > pos:
+                pieces.append(text[pos:s_])
+            pos = max(pos, e_)
+        if pos < b:
+            pieces.append(text[pos:b])
+        rest = " ".join(pieces)
+        folded = norm(rest)
+    else:
+        rest = text[a:b]
+        folded = ctx.norm_of(a, b)
     words = [w for w in (x.strip('"\'()«»“”') for x in folded.replace("،", " ").replace(",", " ").split())
              if w and w not in ("لها", "له", "لهم", "و")]
-    hard = any(c in rest for c in ".;:؛")
+    hard = "." in rest or ";" in rest or ":" in rest or "؛" in rest
     # a comma that is not just around a skipped phrase ends the reach
-    bare = folded.replace(" ", "")
-    comma_alone = ("،" in bare or "," in bare) and not spans
+    comma_alone = ("،" in folded or "," in folded) and not spans
     return len(words), hard or comma_alone
 
 

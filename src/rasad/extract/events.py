@@ -51,7 +51,9 @@ def _is_background(ctx: Context, si: SentenceInfo) -> bool:
         return True
     if ctx.published is None:
         return False
-    limit = ctx.published - timedelta(days=pat.background_days)
+    limit = ctx.memo.get("background_limit")
+    if limit is None:
+        limit = ctx.memo["background_limit"] = ctx.published - timedelta(days=pat.background_days)
     ends = [t.date_end for t in si.times if t.kind in ("date", "relative", "since") and t.date_end is not None]
     return bool(ends) and all(e < limit for e in ends)
 
@@ -185,6 +187,13 @@ def _actors(ctx: Context, si: SentenceInfo, row: list[ActorHit], per_sentence, h
 
 
 def _dates(ctx: Context, si: SentenceInfo) -> tuple[date | None, date | None]:
+    found = si.memo.get("event_dates")
+    if found is None:
+        found = si.memo["event_dates"] = _find_dates(ctx, si)
+    return found
+
+
+def _find_dates(ctx: Context, si: SentenceInfo) -> tuple[date | None, date | None]:
     days = [t for t in si.times if t.kind in ("date", "relative") and t.date_end is not None]
     if days:
         return days[0].date_start, days[0].date_end

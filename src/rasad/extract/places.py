@@ -116,9 +116,13 @@ def _head_kind(tok: Token, pat) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _head_endings() -> tuple[str, ...]:
+def _head_tails() -> frozenset[str] | None:
+    """The last two letters of every place word (None if one is a single letter)."""
     pat = patterns()
-    return tuple(sorted(pat.landmark_heads | pat.settlement_heads))
+    heads = pat.landmark_heads | pat.settlement_heads
+    if any(len(h) < 2 for h in heads):
+        return None
+    return frozenset(h[-2:] for h in heads)
 
 
 @lru_cache(maxsize=65536)
@@ -157,10 +161,11 @@ def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
     toks = si.tokens
     out: list[PlaceHit] = []
     # only an indefinite place word introduces a name ("مدينة X"); "المدينة" refers back
-    # (a word without suffix ends in its stem, so a place word ends in one of the heads)
-    endings = _head_endings()
-    heads = [k for k, t in enumerate(toks) if not t.suffix and t.norm.endswith(endings) and t.kind == "word"
-             and "ال" not in t.prefix and _head_kind_of(t.norm, t.stem) is not None]
+    # (a word without suffix ends in its stem, so a place word ends in one of the heads, and in the
+    # last two letters of one)
+    tails = _head_tails()
+    heads = [k for k, t in enumerate(toks) if (tails is None or t.norm[-2:] in tails) and not t.suffix
+             and t.kind == "word" and "ال" not in t.prefix and _head_kind_of(t.norm, t.stem) is not None]
     i = 0
     for k in heads:
         if k < i:

@@ -298,12 +298,10 @@ class ActorIndex:
                 out.append(VocabMatch(h.start, h.end, "actor", actor_id, a.side, a.name, h.key, 0.5 if a.generic else 1.0))
         return out
 
-    def scanned(self, hits: list[tuple[int, int, str, tuple]]) -> list[tuple[int, int, str, str, str, str]]:
-        """`find` without the records: (start, end, actor id, side, name, matched) for the hits a
-        `MultiMatcher` gave for this index's matcher."""
-        by_id = self._by_id
-        return [(start, end, actor_id, by_id[actor_id].side, by_id[actor_id].name, key)
-                for start, end, key, payloads in hits for actor_id in payloads]
+    def rows(self, payloads: tuple) -> tuple[tuple[str, str, str], ...]:
+        """What `find` makes of one hit's payloads, without the records: (actor id, side, name) per
+        actor (for `MultiMatcher`)."""
+        return tuple((actor_id, self._by_id[actor_id].side, self._by_id[actor_id].name) for actor_id in payloads)
 
     def matcher(self) -> ahocorasick.Automaton:
         """The automaton over every normalised alias (article stripped).

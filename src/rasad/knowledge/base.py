@@ -45,18 +45,20 @@ class KnowledgeBase:
         from .matching import MultiMatcher
         from .vocab import SCAN_KINDS
 
-        return MultiMatcher([*self.vocab.matchers(SCAN_KINDS), self.actors._matcher])
+        vocab, actors = self.vocab, self.actors
+        return MultiMatcher([*vocab.matchers(SCAN_KINDS), actors._matcher],
+                            rows=[vocab.rows] * len(SCAN_KINDS) + [actors.rows])
 
-    def scan(self, text: str) -> list[tuple[str, list[tuple[int, int, str, str, str, str]]]]:
-        """A normalised text's vocabulary hits and actor mentions in one pass: for each kind of
-        `vocab.SCAN_KINDS` and then "actor", (start, end, value, group, lemma, matched) tuples, the
-        same as `vocab.find(kind, text)` and `actors.find(text)` give."""
+    def scan(self, text: str) -> list[tuple[str, list[tuple[int, int, str, tuple[tuple[str, str, str], ...]]]]]:
+        """A normalised text's vocabulary hits and actor mentions in one pass.
+
+        For each kind of `vocab.SCAN_KINDS` and then "actor": (start, end, matched key, meanings)
+        per hit, leftmost-longest, where each meaning is (value, group, lemma) — the hits
+        `vocab.find(kind, text)` and `actors.find(text)` give, one VocabMatch per meaning.
+        """
         from .vocab import SCAN_KINDS
 
-        *vocab_hits, actor_hits = self._scanner.find(text)
-        out = [(kind, self.vocab.scanned(hits)) for kind, hits in zip(SCAN_KINDS, vocab_hits)]
-        out.append(("actor", self.actors.scanned(actor_hits)))
-        return out
+        return list(zip((*SCAN_KINDS, "actor"), self._scanner.find(text)))
 
 
 @lru_cache(maxsize=8)

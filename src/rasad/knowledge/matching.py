@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import ahocorasick
 import yaml
@@ -185,12 +185,17 @@ class MultiMatcher:
     """Several PhraseMatchers run over one text in a single automaton pass.
 
     `find(text)` gives, for each matcher in order, exactly what its own
-    `find(text)` gives (as (start, end, key, payloads) tuples): a key shared by
+    `find(text)` gives, as (start, end, key, payloads) tuples: a key shared by
     several matchers is matched once and its word boundaries read once.
+    `rows` (one function per matcher, optional) turns a hit's payloads into
+    what the caller wants of them (a pure function of the payloads tuple); it
+    is applied once per key when the automaton is built wherever a key's
+    entries all allow the same clitics, so most hits need no work at all.
     """
 
-    def __init__(self, matchers: list[PhraseMatcher]):
+    def __init__(self, matchers: list[PhraseMatcher], rows: list[Callable[[tuple], Any]] | None = None):
         self._matchers = list(matchers)
+        self._rows = list(rows) if rows is not None else [tuple] * len(self._matchers)
         self._sources: tuple | None = None
         self._automaton: ahocorasick.Automaton | None = None
 
@@ -198,38 +203,61 @@ class MultiMatcher:
         sources = tuple(m.automaton for m in self._matchers)
         if self._automaton is None or self._sources is None or any(
                 a is not b for a, b in zip(sources, self._sources)):
-            merged: dict[str, list[tuple[int, tuple]]] = {}
+            merged: dict[str, list[tuple]] = {}
             for i, m in enumerate(self._matchers):
+                rows = self._rows[i]
                 for key, entries in m._entries.items():
-                    merged.setdefault(key, []).append((i, _checks(entries)))
+                    checks = _checks(entries)
+                    if len({(c[1], c[2]) for c in checks}) == 1:  # one test for all: precompute
+                        group = (i, checks[0][1], checks[0][2], rows(tuple(c[0] for c in checks)))
+                    else:
+                        group = (i, None, checks, None)
+                    merged.setdefault(key, []).append(group)
             a = ahocorasick.Automaton()
             for key, groups in merged.items():
-                a.add_word(key, (key, tuple(groups)))
+                a.add_word(key, (key, len(key), tuple(groups)))
             if len(a):
                 a.make_automaton()
             self._automaton, self._sources = a, sources
         return self._automaton
 
-    def find(self, text: str) -> list[list[tuple[int, int, str, tuple[Any, ...]]]]:
+    def find(self, text: str) -> list[list[tuple[int, int, str, Any]]]:
+        """Per matcher: (start, end, key, rows of the accepted payloads), leftmost-longest."""
         a = self._built()
         per: list[list] = [[] for _ in self._matchers]
         if not len(a):
             return per
         n = len(text)
-        for last, (key, groups) in a.iter(text):
-            start = last + 1 - len(key)
+        # hits are collected as sort keys: (start, -length, -key length, automaton order, end, key, rows)
+        for seq, (last, (key, klen, groups)) in enumerate(a.iter(text)):
+            end = last + 1
+            start = end - klen
             ws = start
             while ws > 0 and text[ws - 1].isalpha():
                 ws -= 1
-            we = last + 1
+            we = end
             while we < n and text[we].isalpha():
                 we += 1
-            prefix, suffix = text[ws:start], text[last + 1:we]
-            for i, checks in groups:
-                ok = tuple([p for p, prefixes, suffixes in checks if prefix in prefixes and suffix in suffixes])
+            prefix, suffix = text[ws:start], text[end:we]
+            for i, prefixes, suffixes, rows in groups:
+                if prefixes is not None:
+                    if prefix in prefixes and suffix in suffixes:
+                        per[i].append((ws, ws - we, -klen, seq, we, key, rows))
+                    continue
+                ok = tuple([p for p, pre, suf in suffixes if prefix in pre and suffix in suf])
                 if ok:
-                    per[i].append((ws, we, key, ok))
-        return [_leftmost_longest(hits) for hits in per]
+                    per[i].append((ws, ws - we, -klen, seq, we, key, self._rows[i](ok)))
+        out = []
+        for hits in per:  # leftmost-longest, as _leftmost_longest
+            hits.sort()
+            kept = []
+            last_end = -1
+            for ws, _, _, _, we, key, rows in hits:
+                if ws >= last_end:
+                    kept.append((ws, we, key, rows))
+                    last_end = we
+            out.append(kept)
+        return out
 
 
 __all__ = ["Clitics", "Hit", "MultiMatcher", "PhraseMatcher", "clitics", "read_yaml", "split_article"]

@@ -193,11 +193,11 @@ _QUOTE_CHAR = re.compile(r'["\'()]')
 _TWO_SPACES = re.compile(r"\s\s")
 
 
-def _unquote(t: str) -> tuple[str, list[int]]:
+def _unquote(t: str) -> tuple[str, list[int] | None]:
     """`t` with quote and bracket runs (and the spaces around them) read as one space, and for each
-    character of the result its offset in `t`."""
+    character of the result its offset in `t` (None: `t` unchanged)."""
     if not _QUOTE_CHAR.search(t) and not _TWO_SPACES.search(t):  # what _QUOTED can match, found faster
-        return t, list(range(len(t)))
+        return t, None
     out: list[str] = []
     back: list[int] = []
     pos = 0
@@ -367,9 +367,10 @@ class Gazetteer:
         # quotes and brackets inside a name ("مربع “الجزيرة”", "معبر (القدم – عسالي)") are read as spaces
         t, back = _unquote(n.text)
         hits: list[tuple[int, int, str, tuple[str, ...]]] = []
+        n_t = len(t)
         for end, (key, ids, length) in self._automaton.iter(t):
             start = end + 1 - length
-            if end + 1 < len(t) and _is_word_char(t[end + 1]):
+            if end + 1 < n_t and (t[end + 1].isalnum() or t[end + 1] == "_"):  # _is_word_char
                 continue
             ok = start == 0 or not _is_word_char(t[start - 1])
             k = start
@@ -385,7 +386,7 @@ class Gazetteer:
             if taken.find(1, s, e) >= 0:
                 continue
             taken[s:e] = b"\x01" * (e - s)
-            os_, oe = n.orig_span(back[s], back[e - 1] + 1)
+            os_, oe = n.orig_span(s, e) if back is None else n.orig_span(back[s], back[e - 1] + 1)
             needs_context = self._needs_context.get(key)
             if needs_context is None:
                 needs_context = self._needs_context[key] = \

@@ -234,22 +234,18 @@ class Vocabulary:
                 out.append(VocabMatch(h.start, h.end, p.kind, p.value, p.group, p.lemma, h.key))
         return out
 
-    def scanned(self, hits: list[tuple[int, int, str, tuple]]) -> list[tuple[int, int, str, str, str, str]]:
-        """`find` without the records: (start, end, value, group, lemma, matched) for the hits a
-        `MultiMatcher` gave for one of `SCAN_KINDS`."""
+    @staticmethod
+    def rows(payloads: tuple) -> tuple[tuple[str, str, str], ...]:
+        """What `find` makes of one hit's payloads, without the records: (value, group, lemma) once
+        per meaning (for `MultiMatcher`)."""
         out = []
-        for start, end, key, payloads in hits:
-            if len(payloads) == 1:
-                p = payloads[0]
-                out.append((start, end, p.value, p.group, p.lemma, key))
+        seen = set()
+        for p in payloads:
+            if (p.value, p.lemma) in seen:
                 continue
-            seen = set()
-            for p in payloads:
-                if (p.value, p.lemma) in seen:
-                    continue
-                seen.add((p.value, p.lemma))
-                out.append((start, end, p.value, p.group, p.lemma, key))
-        return out
+            seen.add((p.value, p.lemma))
+            out.append((p.value, p.group, p.lemma))
+        return tuple(out)
 
     def matchers(self, kinds: Sequence[str]) -> list[PhraseMatcher]:
         """The compiled matchers of some kinds (an empty one for a kind no file fills)."""
