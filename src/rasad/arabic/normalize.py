@@ -138,8 +138,121 @@ def _expand(ch: str, lighter: bool = False) -> str:
     return out.strip(" ") if out.strip() else ""
 
 
-def _normalize(text: str, lighter: bool = False) -> tuple[str, list[int] | None]:
+# Most texts are folded piece by piece: split on " " (which no fold touches
+# and no run of marks spans), each distinct piece folded once and kept (news
+# repeats its words), joined again. A dict hit costs far less than folding a
+# piece's characters. A piece that loses marks (diacritics, tatweel,
+# invisibles) is kept apart with the runs of characters it keeps; pieces with
+# other special characters (carriage returns, presentation forms), and texts
+# whose spaces would collapse, take the general path (`_normalize_general`).
+_PLAIN: dict[str, str] = {}  # piece that keeps its length -> folded
+_PLAIN_LIGHT: dict[str, str] = {}
+_MARKED: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}  # piece that loses marks -> (folded, kept runs)
+_MARKED_LIGHT: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+_CACHE_MAX = 1 << 15  # entries per cache; a cache is emptied when full
+_PIECE_MAX = 64  # longest piece worth keeping
+_SHORT = 48  # texts shorter than this (words: `norm`, `light`) are folded at once
+
+# Offsets are mostly runs of consecutive integers: slices of one shared tuple
+# of them cost no new int objects. Grown on demand, up to _INTS_MAX; longer
+# texts use a range.
+_INTS: tuple[int, ...] = tuple(range(1 << 13))
+_INTS_MAX = 1 << 18
+
+
+def _ints(n: int) -> tuple[int, ...] | range:
+    """(0, 1, ..., n - 1), as a tuple up to _INTS_MAX, else as a range."""
+    global _INTS
+    if n > len(_INTS):
+        if n > _INTS_MAX:
+            return range(n)
+        _INTS = tuple(range(min(_INTS_MAX, max(n, 2 * len(_INTS)))))
+    return _INTS[:n]
+
+
+def _normalize(text: str, lighter: bool = False) -> tuple[str, tuple[int, ...] | list[int] | None]:
     """(matching form, per-character original offsets or None when unchanged in length)."""
+    if len(text) < _SHORT:
+        return _normalize_general(text, lighter)
+    got = _fold_pieces(text, lighter)
+    return got if got is not None else _normalize_general(text, lighter)
+
+
+def _fold_piece(piece: str, lighter: bool) -> tuple[str, tuple[tuple[int, int], ...] | None] | None:
+    """(folded form, kept runs or None if it keeps its length) of a space-free
+    piece, or None if it needs the general path. Kept when short."""
+    folded = piece.translate(_LIGHT_TABLE if lighter else _TABLE)
+    special = _SPECIAL.search(folded)
+    if special is None:
+        if len(piece) <= _PIECE_MAX:
+            plain = _PLAIN_LIGHT if lighter else _PLAIN
+            if len(plain) >= _CACHE_MAX:
+                plain.clear()
+            plain[piece] = folded
+        return folded, None
+    if _NOT_DROP.search(folded, special.start()):
+        return None
+    spans = [m.span() for m in _DROP_RE.finditer(folded, special.start())]
+    runs = tuple((a, b) for a, b in zip([0, *map(itemgetter(1), spans)], [*map(itemgetter(0), spans), len(folded)])
+                 if a < b)
+    got = "".join([folded[a:b] for a, b in runs]), runs
+    if len(piece) <= _PIECE_MAX:
+        marked = _MARKED_LIGHT if lighter else _MARKED
+        if len(marked) >= _CACHE_MAX:
+            marked.clear()
+        marked[piece] = got
+    return got
+
+
+def _fold_pieces(text: str, lighter: bool) -> tuple[str, tuple[int, ...] | None] | None:
+    """`_normalize` of a text split on its spaces, or None if it needs the general path."""
+    pieces = text.split(" ")
+    got = list(map((_PLAIN_LIGHT if lighter else _PLAIN).get, pieces))
+    if None not in got:
+        out = " ".join(got)
+        return (out, None) if "  " not in out else None
+    # Pieces that lose marks, or not seen yet: placed one by one, with the
+    # runs of plain pieces between them as slices of offsets.
+    marked = _MARKED_LIGHT if lighter else _MARKED
+    ints = _ints(len(text) + 1)
+    index: list[int] = []
+    extend = index.extend
+    changed = False
+    pos = 0  # the next original offset not yet placed
+    at = 0  # where piece i + 1 starts in `text`
+    i = -1
+    find = got.index
+    while True:
+        try:
+            j = find(None, i + 1)
+        except ValueError:
+            break
+        if j > i + 1:
+            at += sum(map(len, pieces[i + 1:j])) + (j - i - 1)
+        piece = pieces[j]
+        hit = marked.get(piece) or _fold_piece(piece, lighter)
+        if hit is None:
+            return None
+        got[j], runs = hit
+        if runs is not None:
+            changed = True
+            extend(ints[pos:at])
+            for a, b in runs:
+                extend(ints[at + a:at + b])
+            pos = at + len(piece)  # the space after it, or the end of the text
+        at += len(piece) + 1
+        i = j
+    out = " ".join(got)
+    if "  " in out:
+        return None  # runs of spaces collapse: the general path
+    if not changed:
+        return out, None
+    extend(ints[pos:len(text) + 1])
+    return out, tuple(index)
+
+
+def _normalize_general(text: str, lighter: bool = False) -> tuple[str, list[int] | None]:
+    """`_normalize` character by character (any text)."""
     folded = text.translate(_LIGHT_TABLE if lighter else _TABLE)
     special = _SPECIAL.search(folded)
     if special is None and "  " not in folded:
@@ -229,7 +342,7 @@ def normalize(text: str) -> Normalized:
     """The matching form of `text` with a per-character map to `text`."""
     out, index = _normalize(text)
     if index is None:
-        return Normalized(out, tuple(range(len(text) + 1)))
+        return Normalized(out, tuple(_ints(len(text) + 1)))
     return Normalized(out, tuple(index))
 
 

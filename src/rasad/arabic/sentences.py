@@ -43,6 +43,12 @@ def _abbreviations() -> tuple[frozenset[str], bool]:
 
 _ABBR_CACHE: dict[str, bool] = {}  # word as written -> closes an abbreviation (news repeats words)
 _ABBR_CACHE_MAX = 1 << 14
+# The word right before a dot, read right to left on the reversed text: the
+# run of word characters (letters with their marks, tatweel, inner dots)
+# that ends at the dot, at most 16 characters back (as `_WORD_BEFORE` on
+# text[i - 16:i]).
+_RUN_BACK = re.compile(r"[\w\u0640\u064b-\u065f\u0670.]{0,16}")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _is_abbreviation(text: str, i: int) -> bool:
@@ -50,7 +56,11 @@ def _is_abbreviation(text: str, i: int) -> bool:
     m = _WORD_BEFORE.search(text, max(0, i - 16), i)
     if not m:
         return False
-    written = m.group(1)
+    return _closes(m.group(1))
+
+
+def _closes(written: str) -> bool:
+    """Whether a word as written before a dot is an abbreviation (cached)."""
     got = _ABBR_CACHE.get(written)
     if got is None:
         if len(_ABBR_CACHE) >= _ABBR_CACHE_MAX:
@@ -60,6 +70,42 @@ def _is_abbreviation(text: str, i: int) -> bool:
         last = word.rsplit(".", 1)[-1]  # U.S. -> s
         got = _ABBR_CACHE[written] = (single and len(last) == 1) or word.replace(".", "") in words
     return got
+
+
+def _dot_ends(text: str, rev: str, i: int, e: int) -> bool:
+    """Whether the dot at text[i] (its boundary match ending at e) ends a sentence.
+
+    As `_ends_here`, with the word before the dot found on `rev`, the reversed text."""
+    n = len(text)
+    if i + 1 < n and text[i + 1] in _MARKS:
+        return True
+    if i == 0:
+        return False
+    prev = text[i - 1]
+    if e == i + 1 and i + 1 < n:
+        nxt = text[i + 1]
+        if prev.isdigit() and nxt.isdigit():
+            return False  # 3.5  1.500  12.5.2018
+        if prev <= "\u024f" and nxt <= "\u024f" and _LATIN_ALNUM.match(prev) and _LATIN_ALNUM.match(nxt):
+            return False  # syria.tv  e.g
+    # The word `_WORD_BEFORE` finds: the run of word characters that ends at
+    # the dot, if it begins with a letter. A run as long as the search window
+    # and a newline before the dot (where its $ also matches) are left to it.
+    x = text.rfind(" ", max(0, i - 16), i)
+    if x >= 0 and (word := text[x + 1:i]).isalnum():
+        size = i - x - 1  # a plain word after a space: the common case
+    else:
+        r = _RUN_BACK.match(rev, n - i)
+        size = r.end() - r.start()
+        if size == 16 or prev == "\n":
+            return not _is_abbreviation(text, i)
+        word = text[i - size:i]
+    if not size:
+        return True
+    c = word[0]  # [^\W\d_]: a letter
+    if not c.isalnum() or c.isdecimal() or c == "_":
+        return True
+    return not _closes(word)
 
 
 def _ends_here(text: str, m: re.Match) -> bool:
@@ -78,29 +124,55 @@ def _ends_here(text: str, m: re.Match) -> bool:
     return not _is_abbreviation(text, i)
 
 
+# Sentences are built through a twin class, as tokens.py builds tokens:
+# Sentence is a frozen slots dataclass whose generated __init__ sets each
+# field through object.__setattr__; `_SentenceBuilder` has the same slots,
+# not frozen, and the object is made a Sentence once filled (__class__
+# assignment between classes of the same layout): equal to Sentence(...)
+# in every way, frozen like it.
+_FIELDS = ("start", "end", "text")
+if Sentence.__slots__ != _FIELDS or hasattr(Sentence, "__post_init__"):  # model.Sentence changed
+    raise ImportError("rasad.arabic.sentences: Sentence fields differ from _FIELDS")
+
+
+class _SentenceBuilder:
+    """Same slots as Sentence, not frozen: see `_add`."""
+
+    __slots__ = _FIELDS
+
+
 def sentences(text: str) -> list[Sentence]:
     """The sentences of `text`, in order, as stripped spans of the original."""
     out: list[Sentence] = []
     start = 0
     n = len(text)
     strip = _STRIP
+    rev = None
     for m in _BOUNDARY.finditer(text):
-        if text[m.start()] in _MARKS and not _ends_here(text, m):
-            continue
-        _add(text, start, m.end(), out, strip)
-        start = m.end()
+        i, e = m.span()
+        if text[i] == ".":
+            if rev is None:
+                rev = text[::-1]
+            if not _dot_ends(text, rev, i, e):
+                continue
+        _add(text, start, e, out, strip)
+        start = e
     if start < n:
         _add(text, start, n, out, strip)
     return out
 
 
 def _add(text: str, a: int, b: int, out: list[Sentence], strip: str) -> None:
-    seg = text[a:b]
-    core = seg.strip(strip)
+    core = text[a:b].strip(strip)
     if not core:
         return
-    s = a + (len(seg) - len(seg.lstrip(strip)))
-    out.append(Sentence(s, s + len(core), core))
+    s = text.find(core[0], a)  # past what was stripped: only strip characters, and core[0] is none
+    t = object.__new__(_SentenceBuilder)
+    t.start = s
+    t.end = s + len(core)
+    t.text = core
+    t.__class__ = Sentence
+    out.append(t)
 
 
 __all__ = ["sentences"]
