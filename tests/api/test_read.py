@@ -389,3 +389,14 @@ def test_openapi_schema_names_every_endpoint(api):
 def test_index_is_served(api):
     r = api.get("/")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("path", ["/", "/api/stats", "/api/documents/no-such-doc", "/static/app.js", "/openapi.json"])
+def test_security_headers_on_every_response(api, path):
+    r = api.get(path)
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["x-frame-options"] == "DENY"
+    assert r.headers["referrer-policy"] == "no-referrer"
+    assert r.headers.get_list("content-security-policy") == [csp]  # one policy, not two
