@@ -14,7 +14,7 @@ from ..model import Analysis
 from .normalize import _normalize_split
 from .quantities import _scan
 from .sentences import sentences
-from .times import times
+from .times import _times
 from .tokens import _tokenize_pieces
 
 
@@ -24,7 +24,7 @@ def analyse(text: str, published: date | None = None) -> Analysis:
     Equal, field by field, to `normalize(text)`, `tokenize(text)`,
     `sentences(text)`, `quantities(text)` and `times(text, published)`.
     The text is split on its spaces once: normalisation and tokens read the
-    same pieces, and the quantities' tokenizer reads the folded pieces.
+    same pieces, quantities and times the folded pieces.
     """
     pieces = text.split(" ")
     n, folded = _normalize_split(text, pieces)
@@ -33,7 +33,7 @@ def analyse(text: str, published: date | None = None) -> Analysis:
         tokens=_tokenize_pieces(text, pieces),
         sentences=sentences(text),
         quantities=_scan(text, 0, len(text), n, folded) if text else [],
-        times=times(text, published, normalized=n),
+        times=_times(text, published, n, folded) if text else [],
     )
 
 
