@@ -1244,6 +1244,20 @@ def _piece_anchors(piece: str) -> tuple[tuple[int, int], ...]:
     got = _ANCHORS_BY_PIECE.get(piece)
     if got is not None:
         return got
+    got = _anchors_in(piece)
+    if len(piece) <= _PIECE_MAX:
+        if len(_ANCHORS_BY_PIECE) >= _PIECE_ANCHORS_MAX or len(_NO_ANCHORS) >= _PIECE_ANCHORS_MAX:
+            _ANCHORS_BY_PIECE.clear()
+            _NO_ANCHORS.clear()
+        if got:
+            _ANCHORS_BY_PIECE[piece] = got
+        else:
+            _NO_ANCHORS[piece] = 0
+    return got
+
+
+def _anchors_in(piece: str) -> tuple[tuple[int, int], ...]:
+    """`_piece_anchors`, not kept."""
     out = []
     size_t = len(piece)
     for stop, size in _anchors().iter(piece):
@@ -1259,28 +1273,17 @@ def _piece_anchors(piece: str) -> tuple[tuple[int, int], ...]:
         if (k > 0 and piece[k - 1].isalpha()) or (k < p and piece[k:p] not in _PREFIXES):
             continue
         out.append((p, k))
-    got = tuple(out)
-    if len(piece) <= _PIECE_MAX:
-        if len(_ANCHORS_BY_PIECE) >= _PIECE_ANCHORS_MAX or len(_NO_ANCHORS) >= _PIECE_ANCHORS_MAX:
-            _ANCHORS_BY_PIECE.clear()
-            _NO_ANCHORS.clear()
-        if got:
-            _ANCHORS_BY_PIECE[piece] = got
-        else:
-            _NO_ANCHORS[piece] = 0
-    return got
+    return tuple(out)
 
 
 def _times(text: str, published: date | None, n: Normalized, pieces: list[str] | None = None
            ) -> list[TimeExpression]:
     """`times(text, published, normalized=n)`; `pieces` may pass strings that
     " ".join makes n.text (the folded pieces of `normalize`)."""
-    g = _grammar()
     t = n.text
     if pieces is None:
         pieces = t.split(" ")
-    out: list[TimeExpression] = []
-    last = tried = 0
+    spots: list[tuple[int, tuple[tuple[int, int], ...]]] = []
     # None: a piece with anchors, or one not seen yet.
     marks = list(map(_NO_ANCHORS.get, pieces))
     find = marks.index
@@ -1294,7 +1297,24 @@ def _times(text: str, published: date | None, n: Normalized, pieces: list[str] |
         if j > i + 1:
             pos += sum(map(len, pieces[i + 1:j])) + (j - i - 1)
         piece = pieces[j]
-        for p, k in _piece_anchors(piece):
+        anchors = _piece_anchors(piece)
+        if anchors:
+            spots.append((pos, anchors))
+        pos += len(piece) + 1
+        i = j
+    return _times_at(text, published, n, spots)
+
+
+def _times_at(text: str, published: date | None, n: Normalized,
+              spots: list[tuple[int, tuple[tuple[int, int], ...]]]) -> list[TimeExpression]:
+    """The time expressions of `text` given its anchors: for each piece of
+    n.text that holds some, in order, (where it starts, its anchors)."""
+    g = _grammar()
+    t = n.text
+    out: list[TimeExpression] = []
+    last = tried = 0
+    for pos, anchors in spots:
+        for p, k in anchors:
             p += pos
             if p < tried or p < last:
                 continue
@@ -1314,8 +1334,6 @@ def _times(text: str, published: date | None, n: Normalized, pieces: list[str] |
                     out.append(hit[1])
                     last = hit[0].end()
             tried = max(tried, k + 1)
-        pos += len(piece) + 1
-        i = j
     return out
 
 
