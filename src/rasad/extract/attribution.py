@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..arabic.normalize import norm
 from ..model import Attribution, Token
-from .context import Context, Hit, SentenceInfo, covers
+from .context import Context, Hit, SentenceInfo
 from .resources import patterns
 
 BACKWARD_LEMMAS = {"بحسب", "نقل"}
@@ -50,7 +50,6 @@ def _phrase_end(si: SentenceInfo, k: int, ctx: Context) -> int:
     end = si.tokens[k].end
     j = k + 1
     words = 0
-    verbs = si.of("attribution")
     while j < len(si.tokens) and words < 6:
         t = si.tokens[j]
         if t.kind == "punct":
@@ -60,7 +59,8 @@ def _phrase_end(si: SentenceInfo, k: int, ctx: Context) -> int:
             break
         if t.norm in pat.source_stops or t.stem in pat.source_stops and t.prefix in ("", "و"):
             break
-        if t.prefix.startswith("ل") and not _is_actor(si, t) or covers(verbs, t.start):
+        if t.prefix.startswith("ل") and not _is_actor(si, t) or any(
+                h.start <= t.start < h.end for h in si.of("attribution")):
             break
         end = t.end
         words += 1
@@ -73,7 +73,7 @@ def _phrase_end(si: SentenceInfo, k: int, ctx: Context) -> int:
 
 
 def _is_actor(si: SentenceInfo, t: Token) -> bool:
-    return covers(si.of("actor"), t.start)
+    return any(h.start <= t.start < h.end for h in si.of("actor"))
 
 
 def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | None) -> Attribution | None:
@@ -111,8 +111,7 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
         # "مصدر خاص لـ«المدن» أكد": a source right before the verb is its subject
         b = max(before, key=lambda c: c[0])
         gap = text[b[1].end or b[0]:verb.start]
-        if not ("،" in gap or "," in gap or "." in gap or ":" in gap or ";" in gap or "؛" in gap) and (
-                not after or verb.start - (b[1].end or b[0]) <= 12):
+        if not any(ch in gap for ch in "،,.:;؛") and (not after or verb.start - (b[1].end or b[0]) <= 12):
             return b[1]
     if after:
         return min(after, key=lambda c: c[0])[1]

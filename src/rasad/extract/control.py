@@ -13,13 +13,12 @@ A list of places continues through و, commas, place words and partitives
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 from ..arabic.normalize import norm
 from ..model import Attribution, Control
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
-from .context import Context, SentenceInfo, contains_any, spans_cover, spans_overlap
+from .context import Context, SentenceInfo
 from .forms import find
 from .places import DESTINATION, PlaceHit
 from .resources import patterns
@@ -51,14 +50,8 @@ def _supporting(ctx: Context, si: SentenceInfo, a: ActorHit) -> bool:
     if found is None:
         before = ctx.doc.text[max(si.start, a.start - 60):a.start]
         phrase = before.split("،")[-1].split(",")[-1]
-        found = memo[a.start] = not SUPPORT.isdisjoint(norm(phrase).split())
+        found = memo[a.start] = any(w in SUPPORT for w in norm(phrase).split())
     return found
-
-
-@lru_cache(maxsize=4)
-def _padded(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Each word with a space either side, to find it as a whole word in " " + text + " "."""
-    return tuple(f" {w} " for w in words)
 
 
 def _actor_for(si: SentenceInfo, actors: list[ActorHit], start: int, end: int, ctx: Context,
@@ -143,7 +136,7 @@ def _list_after(ctx: Context, si: SentenceInfo, end: int, max_first_gap: int = 6
             n, hard = _first_gap(ctx, si, pos, p.start)
             if n > max_first_gap or hard:
                 break
-            if not DESTINATION.isdisjoint(ctx.norm_of(pos, p.start).split()):
+            if any(w in DESTINATION for w in ctx.norm_of(pos, p.start).split()):
                 break  # "تقدمت باتجاه حيي جبل بدرو": toward a place is not into it
         elif not _gap_ok(ctx, pos, p.start):
             break
@@ -216,7 +209,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
 
         def free(a: int, b: int) -> bool:
             s0, e0 = si.tokens[a].start, si.tokens[b - 1].end
-            return not spans_overlap(names, s0, e0)
+            return not any(ns < e0 and s0 < ne for ns, ne in names)
 
         placed = [(p.start, p.end) for p in si.places]
 
@@ -224,10 +217,10 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             """Not part of a name ("هيئة تحرير الشام") nor a place ("أحياء العروبة والتقدم"), and not
             an attempt, an aim or a condition ("تحاول إتمام سيطرتها", "في حال سيطرت")."""
             s0, e0 = si.tokens[a].start, si.tokens[b - 1].end
-            if spans_overlap(names, s0, e0) or spans_overlap(placed, s0, e0):
+            if any(ns < e0 and s0 < ne for ns, ne in names + placed):
                 return False
             before = " " + ctx.norm_of(max(si.start, s0 - 30), s0) + " "
-            return not contains_any(before, _padded(pat.not_control))
+            return not any(f" {w} " in before for w in pat.not_control)
 
         holds = [f for f in find(si, pat.holds_forms) if usable(f[0], f[1])]
         gains = [f for f in find(si, pat.gain_forms) if usable(f[0], f[1])]
@@ -270,7 +263,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
                     add(ph, actor.side, actor.actor, change, si, start)
         for a, b, form in gains:
             start, end = si.tokens[a].start, si.tokens[b - 1].end
-            if spans_cover(held_spans, start):
+            if any(s <= start < e for s, e in held_spans):
                 continue
             if form in BARE_NOUNS and norm("على") not in ctx.norm_of(end, min(si.end, end + 60)).split()[:6]:
                 continue  # "خريطة السيطرة": control spoken of, not taken

@@ -19,7 +19,7 @@ from ..arabic.normalize import norm
 from ..model import Claim, Control, Event
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
-from .context import Context, Hit, SentenceInfo, contains_any, spans_overlap
+from .context import Context, Hit, SentenceInfo
 from .control import _list_after
 from .places import PlaceHit, is_destination
 from .resources import patterns
@@ -47,31 +47,21 @@ def _family(ctx: Context, sub: str) -> str:
 
 def _is_background(ctx: Context, si: SentenceInfo) -> bool:
     pat = patterns()
-    if contains_any(si.norm, BACKGROUND):
+    if any(b in si.norm for b in BACKGROUND):
         return True
     if ctx.published is None:
         return False
     limit = ctx.memo.get("background_limit")
     if limit is None:
         limit = ctx.memo["background_limit"] = ctx.published - timedelta(days=pat.background_days)
-    found = False
-    for t in si.times:
-        if t.kind in ("date", "relative", "since") and t.date_end is not None:
-            if not t.date_end < limit:
-                return False
-            found = True
-    return found
+    ends = [t.date_end for t in si.times if t.kind in ("date", "relative", "since") and t.date_end is not None]
+    return bool(ends) and all(e < limit for e in ends)
 
 
 def _only_years(si: SentenceInfo) -> bool:
     """Time told only in years ("عام 2004", "منذ سنوات"): history, not the story's events."""
-    found = False
-    for t in si.times:
-        if t.kind in ("date", "relative", "since"):
-            if t.precision != "year":
-                return False
-            found = True
-    return found
+    told = [t for t in si.times if t.kind in ("date", "relative", "since")]
+    return bool(told) and all(t.precision == "year" for t in told)
 
 
 NEGATION = {norm(w) for w in ("وقف", "دون", "بدون", "عدم", "لا", "لم", "لن", "خرق", "انتهاك", "وقفا")}
@@ -108,12 +98,11 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
         return True  # "ورغم المعارك الجارية": background to something else
     # "خلال 20 يوماً من المعارك", "بعد أسبوعين من بدء الحملة": the campaign as a time span
     for t in si.times:
+        gap = ctx.norm_of(t.end, h.start).split() if t.end <= h.start else None
+        if gap is not None and gap and gap[0] == "من" and len(gap) <= 2 and t.kind in ("window", "since"):
+            return True
         if t.start <= h.start < t.end:
             return True
-        if t.kind in ("window", "since") and t.end <= h.start:
-            gap = ctx.norm_of(t.end, h.start).split()
-            if gap and gap[0] == "من" and len(gap) <= 2:
-                return True
     # "الفصائل التي انسحبت من …": a verb describing who someone is, not the event told
     if prev and prev[-1] in RELATIVE and ctx.norm_of(h.start, h.end).lstrip("وف")[:1] not in ("ا", "ت") or \
             prev and prev[-1] in RELATIVE and _is_verb_form(ctx.norm_of(h.start, h.end)):
@@ -142,10 +131,9 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
         if before:
             p = before[-1]
             gap = ctx.doc.text[p.end:h.start]
-            if len(ctx.norm_of(p.end, h.start).split()) <= 8 and not ("." in gap or ";" in gap or ":" in gap
-                                                                       or "؛" in gap):
+            if len(ctx.norm_of(p.end, h.start).split()) <= 8 and not any(c in gap for c in ".;:؛"):
                 places = [p]
-    if not places or _all_coarse_or_towns(places):
+    if not places or all(p.place.level in COARSE or p.place.level == "town" for p in places):
         # the finest place the sentence names, when the trigger's own is a town or coarser:
         # "معارك في حلب … على حي مساكن هنانو" happened in the neighbourhood
         finer = [p for p in si.places if p.place.level in ("neighbourhood", "landmark") and not p.anaphoric
@@ -155,20 +143,6 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
     places = [p for p in places if not is_destination(ctx, si, p)]
     fine = [p for p in places if p.place.level not in COARSE]
     return fine or places
-
-
-def _all_coarse_or_towns(places: list[PlaceHit]) -> bool:
-    for p in places:
-        if not (p.place.level in COARSE or p.place.level == "town"):
-            return False
-    return True
-
-
-def _all_countries(places: list[PlaceHit]) -> bool:
-    for p in places:
-        if p.place.level != "country":
-            return False
-    return True
 
 
 def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
@@ -272,39 +246,34 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
 
     for si in ctx.sentences:
         gains = by_sentence.get(si.index, [])
-        triggers = si.of("trigger")
-        if not gains and not triggers:
+        if not gains and not si.of("trigger"):
             continue  # nothing to code here
         if _is_background(ctx, si) or _only_years(si):
             continue
         row = actors[si.index]
         words = si.norm.split()
         if gains:
-            transfer = False
-            for w in words:
-                if w.lstrip("وب") in TRANSFER_WORDS:
-                    transfer = True
-                    break
+            transfer = any(w.lstrip("وب") in TRANSFER_WORDS for w in words)
         for k in gains:
             place = ctx.kb.gazetteer.get(k.place_id) if k.place_id else None
             a1 = next((a for a in row if a.actor == k.actor), None)
             others = [a for a in row if a.side in ARMED and a.side != k.side]
             a2 = others[0] if others else None
             if transfer and not any(h.value in ("Armed clash", "Air/drone strike",
-                                                 "Shelling/artillery/missile attack") for h in triggers):
+                                                 "Shelling/artillery/missile attack") for h in si.of("trigger")):
                 sub = "Non-violent transfer of territory"
             else:
                 sub = "Government regains territory" if k.side == "government" else \
                     "Non-state actor overtakes territory"
             add(sub, si, k.start, k.end, place, a1, a2, "asserted", k.source)
-        if not triggers:
+        if not si.of("trigger"):
             continue
-        air = contains_any(si.norm, AIR_PHRASES) or not AIR_WORDS.isdisjoint(words)
+        air = any(w in si.norm for w in AIR_PHRASES) or not AIR_WORDS.isdisjoint(words)
         names = [(x.start, x.end) for x in si.of("actor", "source")] + [(p.start, p.end) for p in si.places]
-        told = {h.value for h in triggers}
-        for h in triggers:
+        told = {h.value for h in si.of("trigger")}
+        for h in si.of("trigger"):
             sub = h.value
-            if sub in TERRITORY or spans_overlap(names, h.start, h.end):
+            if sub in TERRITORY or any(a < h.end and h.start < b for a, b in names):
                 continue  # a name ("تدمر", "هيئة تحرير الشام") is no trigger
             if told & GENERIC_OF.get(sub, set()):
                 continue
@@ -321,7 +290,7 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue
             a1, a2 = _actors(ctx, si, row, actors, h)
             places = _event_places(ctx, si, h)
-            if places and _all_countries(places):
+            if places and all(p.place.level == "country" for p in places):
                 places = []  # "شرق سوريا": a country locates nothing; the story's place does
             if not places:
                 fp = _focus_place(ctx, si)
