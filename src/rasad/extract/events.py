@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from ..arabic.normalize import norm
 from ..model import Claim, Control, Event
@@ -23,6 +27,30 @@ from .context import Context, Hit, SentenceInfo
 from .control import _list_after
 from .places import PlaceHit, is_destination
 from .resources import patterns
+from ..knowledge.places import LEVEL_RANK
+
+RULES = Path(__file__).parent / "data" / "event_rules.yaml"
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """data/event_rules.yaml with every form in matching form: lists become frozensets of
+    " form " (padded, to test whole words inside a padded text), numbers stay numbers."""
+    raw = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+
+    def conv(v):
+        if isinstance(v, dict):
+            return {k: conv(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return frozenset(f" {norm(w)} " for w in v)
+        return v
+    return conv(raw)
+
+
+def has_form(text: str, forms: frozenset[str]) -> bool:
+    """Whether a normalised text holds one of the padded forms as whole words (a leading و or ف allowed)."""
+    padded = " " + text + " "
+    return any(f in padded or (" و" + f[1:]) in padded or (" ف" + f[1:]) in padded for f in forms)
 
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
@@ -30,9 +58,6 @@ DEMONSTRATIVES = {norm(w) for w in ("تلك", "هذه", "ذلك", "هذا", "ه�
 AIR_WORDS = {norm(w) for w in ("سلاح الجو", "الطيران", "طيران", "الطائرات", "طائرات", "جوي", "الجوي", "جوية", "الحربي",
                                "الحربية", "المروحي", "المروحيات", "الروسي", "غارات", "غارة")}
 AIR_PHRASES = tuple(w for w in AIR_WORDS if " " in w)
-# A gain told with a deal or an evacuation is a non-violent transfer; a withdrawal under fire is not.
-TRANSFER_WORDS = {norm(w) for w in ("اخلاء", "إخلاء", "تسوية", "اتفاق", "الاتفاق", "خروج", "تسليم", "تهجير",
-                                    "التهجير", "المصالحة", "مصالحة", "الحافلات", "حافلات", "الباصات")}
 GENERIC_STRIKE = {norm(w) for w in ("استهدف", "استهدفت", "يستهدف", "تستهدف", "استهداف", "قصف", "القصف", "قصفت",
                                     "يقصف", "تقصف", "قصفا")}
 CONCESSIVE = {norm(w) for w in ("رغم", "برغم", "ورغم", "الرغم", "بالرغم")}
@@ -83,13 +108,28 @@ GENERIC_OF = {"Attack": {"Air/drone strike", "Shelling/artillery/missile attack"
 def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     pat = patterns()
     prev2 = ctx.norm_of(max(si.start, h.start - 40), h.start).split()[-3:]
-    if prev2 and prev2[-1].lstrip("وب") in NEGATION:
+    if prev2 and (prev2[-1].lstrip("وب") in NEGATION or prev2[-1] in NEGATION or "وقف" in prev2[-2:]):
         return True  # "وقف إطلاق النار", "دون قتال", "خرق اتفاق": not the act itself
     if h.value in EXPLOSIVES and any(w.lstrip("وب") in DEFUSE for w in prev2):
         return True  # "تفكيك العبوات", "تسليم … قطع المدفعية": weapons that were not fired
+    fear = rules()["fear"]
     for c in si.of("cue"):
-        if c.value in pat.not_happened and c.end <= h.start and len(ctx.norm_of(c.end, h.start).split()) <= 6:
-            return True
+        if c.value in pat.not_happened and c.end <= h.start:
+            n = len(ctx.norm_of(c.end, h.start).split())
+            # "يخشى مراقبون أن يعيد التنظيم تجميع صفوفه وشن هجمات": the fear governs its clause
+            if n <= 6 or n <= fear["reach_words"] and not any(ch in ctx.doc.text[c.end:h.start] for ch in "،,.;:؛") \
+                    and not has_form(ctx.norm_of(c.end, h.start), fear["clause_breaks"]):
+                return True
+    ahead = " ".join(ctx.norm_of(h.end, min(si.end, h.end + 40)).split()[:3])
+    if has_form(ahead, fear["future_after"]):
+        return True  # "لمعركة مقبلة": yet to come
+    last = ctx.norm_of(max(si.start, h.start - 50), h.start).split()[-4:]
+    if last and f" {last[-1]} " in fear["before_words"]:
+        return True  # "قبل الهجوم على الرقة": a point in time for something else
+    if has_form(" ".join(last), rules()["anaphora"]["responsibility"]):
+        return True  # "تبنى التنظيم الهجوم", "غارة دعما للهجوم": a claim of, or support to, another event
+    if _definite(ctx, h) and has_form(" ".join(last), fear["opinion"]):
+        return True  # "يرى مراقبون أن الهجوم محاولة …": an opinion on an event already told
     prev = ctx.norm_of(max(si.start, h.start - 30), h.start).split()
     nxt = ctx.norm_of(h.end, min(si.end, h.end + 12)).split()
     if nxt and nxt[0] in DEMONSTRATIVES:
@@ -114,6 +154,64 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
 
 
 RELATIVE = {norm(w) for w in ("التي", "الذي", "الذين", "اللتين", "اللذين")}
+FIGHTS = ("Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb")
+
+
+def _definite(ctx: Context, h: Hit) -> bool:
+    """A trigger with the article ("الهجوم", "بالاقتتال", "للاتفاق")."""
+    w = ctx.norm_of(h.start, h.end).split()[0]
+    return w.startswith(("ال", "لل")) or w[:1] in ("و", "ف", "ب", "ك") and w[1:].startswith(("ال", "لل")) or \
+        w[:2] in ("وب", "فب", "ول", "فل") and w[2:].startswith("ال")
+
+
+def _transfer(ctx: Context, si: SentenceInfo, row: list[ActorHit], k: Control) -> bool:
+    """A gain without fighting: told as without a fight, after the other side left, under a deal,
+    or right after an agreement between factions of one side (rules: transfer)."""
+    r = rules()["transfer"]
+    if has_form(si.norm, r["fought"]):
+        return False
+    if any(h.value in FIGHTS and not _blocked(ctx, si, h) for h in si.of("trigger")):
+        return False
+    if has_form(si.norm, r["peaceful"]):
+        return True
+    if has_form(si.norm, r["agreed"]):
+        return not any(a.side in ARMED and a.side != k.side for a in row)
+    return False
+
+
+def _taking(ctx: Context, si: SentenceInfo, row: list[ActorHit], h: Hit) -> bool:
+    """A transfer trigger that names who takes the place: a taking verb ("تسلمت"), or a handing over
+    to an armed actor ("تسليم جبهاتهم للنظام") of something else than weapons or people."""
+    r = rules()["transfer"]
+    surface = ctx.norm_of(h.start, h.end)
+    if has_form(surface, r["taking_forms"]):
+        return True
+    if not has_form(surface, r["handing_forms"]):
+        return False
+    for a in row:
+        if a.side in ARMED and a.start >= h.end:
+            gap = ctx.norm_of(h.end, a.start).split()
+            if len(gap) > r["handing_reach"]:
+                break
+            lead = ctx.norm_of(a.start, a.end)
+            if (gap and gap[-1] in ("ل", "الي", "لصالح") or lead.startswith("ل")) and \
+                    not has_form(" ".join(gap), r["not_handed"]):
+                return True
+    return False
+
+
+def _agreement_told(ctx: Context, si: SentenceInfo, h: Hit, out: list[Event]) -> bool:
+    """An agreement reached, signed or carried out, not one already told (rules: agreement)."""
+    r = rules()["agreement"]
+    n = r["reach_words"]
+    before = ctx.norm_of(si.start, h.start).split()
+    last2 = " ".join(before[-2:])
+    if has_form(last2, r["not_before"]):
+        return False  # "الرافضين للتسوية", "خارج الاتفاق", "يصوت على هدنة"
+    if _definite(ctx, h) and any(e.type == "Agreement" for e in out):
+        return False  # "بموجب الاتفاق": the agreement already told
+    return has_form(last2, r["linked_before"]) or has_form(" ".join(before[-n:]), r["reached_before"]) or \
+        has_form(" ".join(ctx.norm_of(h.end, si.end).split()[:n]), r["reached_after"])
 
 
 def _is_verb_form(word: str) -> bool:
@@ -140,9 +238,33 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
                  and not is_destination(ctx, si, p)]
         if finer:
             places = [min(finer, key=lambda p: abs(p.start - h.start))]
-    places = [p for p in places if not is_destination(ctx, si, p)]
+    inner: list[PlaceHit] = []
+    for p in places:
+        q = p
+        while (finer := _inner(ctx, si, q)) is not None:
+            q = finer
+        if q is not p and is_destination(ctx, si, q):
+            continue  # "باتجاه مدينة الباب في ريف حلب": the area of where they went
+        if all(x.place.id != q.place.id for x in inner):
+            inner.append(q)
+    places = [p for p in inner if not is_destination(ctx, si, p)]
     fine = [p for p in places if p.place.level not in COARSE]
     return fine or places
+
+
+def _inner(ctx: Context, si: SentenceInfo, p: PlaceHit) -> PlaceHit | None:
+    """The finer place right before p that p contains ("مدينة الميادين في ريف دير الزور الشرقي",
+    "حي التضامن جنوب دمشق"): an event placed on the container belongs to it."""
+    before = [q for q in si.places if q.end <= p.start]
+    if not before:
+        return None
+    q = before[-1]
+    gap = ctx.norm_of(q.end, p.start).replace("،", " ").replace(",", " ").split()
+    if gap and f" {' '.join(gap)} " not in rules()["place"]["container_glue"]:
+        return None
+    if LEVEL_RANK.get(q.place.level, 99) >= LEVEL_RANK.get(p.place.level, 99):
+        return None
+    return q
 
 
 def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
@@ -252,15 +374,12 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             continue
         row = actors[si.index]
         words = si.norm.split()
-        if gains:
-            transfer = any(w.lstrip("وب") in TRANSFER_WORDS for w in words)
         for k in gains:
             place = ctx.kb.gazetteer.get(k.place_id) if k.place_id else None
             a1 = next((a for a in row if a.actor == k.actor), None)
             others = [a for a in row if a.side in ARMED and a.side != k.side]
             a2 = others[0] if others else None
-            if transfer and not any(h.value in ("Armed clash", "Air/drone strike",
-                                                 "Shelling/artillery/missile attack") for h in si.of("trigger")):
+            if _transfer(ctx, si, row, k):
                 sub = "Non-violent transfer of territory"
             else:
                 sub = "Government regains territory" if k.side == "government" else \
@@ -277,8 +396,10 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue  # a name ("تدمر", "هيئة تحرير الشام") is no trigger
             if told & GENERIC_OF.get(sub, set()):
                 continue
-            if sub == "Non-violent transfer of territory" and si.index in by_sentence:
-                continue  # the territory changed hands in a gain already coded for this sentence
+            if sub == "Non-violent transfer of territory" and (si.index in by_sentence or not _taking(ctx, si, row, h)):
+                continue  # a gain already coded here, or a departure that names no one taking the place
+            if sub == "Agreement" and not _agreement_told(ctx, si, h, out):
+                continue
             if sub == "Shelling/artillery/missile attack" and air and \
                     ctx.norm_of(h.start, h.end).split()[0].lstrip("وف") in GENERIC_STRIKE:
                 sub = "Air/drone strike"
@@ -290,6 +411,8 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             places = _event_places(ctx, si, h)
             if places and all(p.place.level == "country" for p in places):
                 places = []  # "شرق سوريا": a country locates nothing; the story's place does
+            if not places and _definite(ctx, h) and any(e.type == sub for e in out):
+                continue  # "قتل 137 شخصا خلال الاقتتال": the fighting already told, not a new one
             if not places:
                 fp = _focus_place(ctx, si)
                 add(sub, si, h.start, h.end, fp.place if fp else None, a1, a2, status, src)
