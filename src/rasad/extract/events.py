@@ -14,43 +14,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from ..arabic.normalize import norm
 from ..model import Claim, Control, Event
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo
-from .control import _list_after
+from .control import _inner, _list_after, has_form, rules
 from .places import PlaceHit, is_destination
 from .resources import patterns
-from ..knowledge.places import LEVEL_RANK
-
-RULES = Path(__file__).parent / "data" / "event_rules.yaml"
-
-
-@lru_cache(maxsize=1)
-def rules() -> dict:
-    """data/event_rules.yaml with every form in matching form: lists become frozensets of
-    " form " (padded, to test whole words inside a padded text), numbers stay numbers."""
-    raw = yaml.safe_load(RULES.read_text(encoding="utf-8"))
-
-    def conv(v):
-        if isinstance(v, dict):
-            return {k: conv(x) for k, x in v.items()}
-        if isinstance(v, list):
-            return frozenset(f" {norm(w)} " for w in v)
-        return v
-    return conv(raw)
-
-
-def has_form(text: str, forms: frozenset[str]) -> bool:
-    """Whether a normalised text holds one of the padded forms as whole words (a leading و or ف allowed)."""
-    padded = " " + text + " "
-    return any(f in padded or (" و" + f[1:]) in padded or (" ف" + f[1:]) in padded for f in forms)
 
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
@@ -250,21 +222,6 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
     places = [p for p in inner if not is_destination(ctx, si, p)]
     fine = [p for p in places if p.place.level not in COARSE]
     return fine or places
-
-
-def _inner(ctx: Context, si: SentenceInfo, p: PlaceHit) -> PlaceHit | None:
-    """The finer place right before p that p contains ("مدينة الميادين في ريف دير الزور الشرقي",
-    "حي التضامن جنوب دمشق"): an event placed on the container belongs to it."""
-    before = [q for q in si.places if q.end <= p.start]
-    if not before:
-        return None
-    q = before[-1]
-    gap = ctx.norm_of(q.end, p.start).replace("،", " ").replace(",", " ").split()
-    if gap and f" {' '.join(gap)} " not in rules()["place"]["container_glue"]:
-        return None
-    if LEVEL_RANK.get(q.place.level, 99) >= LEVEL_RANK.get(p.place.level, 99):
-        return None
-    return q
 
 
 def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
