@@ -152,7 +152,7 @@ def _count_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, boo
     return len(words), hard or comma_alone
 
 
-def _inner(ctx: Context, si: SentenceInfo, p: PlaceHit) -> PlaceHit | None:
+def _inner(ctx: Context, si: SentenceInfo, p: PlaceHit, by_rank: bool = True) -> PlaceHit | None:
     """The finer place right before p that p contains ("مدينة الميادين في ريف دير الزور الشرقي",
     "حي التضامن جنوب دمشق"): an event placed on the container belongs to it."""
     before = [q for q in si.places if q.end <= p.start]
@@ -162,8 +162,10 @@ def _inner(ctx: Context, si: SentenceInfo, p: PlaceHit) -> PlaceHit | None:
     gap = ctx.norm_of(q.end, p.start).replace("،", " ").replace(",", " ").split()
     if gap and f" {' '.join(gap)} " not in rules()["place"]["container_glue"]:
         return None
-    if LEVEL_RANK.get(q.place.level, 99) >= LEVEL_RANK.get(p.place.level, 99):
+    if by_rank and LEVEL_RANK.get(q.place.level, 99) >= LEVEL_RANK.get(p.place.level, 99):
         return None
+    if not by_rank and not gap:
+        return None  # without rank, only an explicit locator word
     return q
 
 
@@ -213,8 +215,8 @@ def _place_before(ctx: Context, si: SentenceInfo, pos: int, max_words: int) -> l
             any(ch in ctx.doc.text[before[-1].end:pos] for ch in ".;:؛"):
         return []
     p = before[-1]
-    while (finer := _inner(ctx, si, p)) is not None:
-        p = finer
+    while (finer := _inner(ctx, si, p, by_rank=False)) is not None:
+        p = finer  # "قضاء الحويجة جنوب غربي كركوك، آخر معاقل …": the head, not its locator
     return [p]
 
 
@@ -388,7 +390,20 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             start, end = si.tokens[a].start, si.tokens[b - 1].end
             if any(s <= start < e for s, e in held_spans):
                 continue
-            if form in BARE_NOUNS and norm("على") not in ctx.norm_of(end, min(si.end, end + 60)).split()[:6]:
+            ahead = ctx.norm_of(end, min(si.end, end + 60)).split()[:6]
+            resumed = next((i for i, w in enumerate(ahead) if f" {w} " in rules()["control"]["resumptive"]), None)
+            if resumed is not None and norm("على") not in ahead[:resumed]:
+                # "بعد أسبوعين من سيطرة قوات النظام عليها", "التي سيطر عليها التنظيم": the place told before
+                actor = _actor_for(si, row, start, end, ctx, actors, after_first=True)
+                prev = ctx.norm_of(max(si.start, start - 20), start).split()[-1:]
+                generic = prev and f" {prev[0]} " in rules()["control"]["generic_areas"]
+                if actor is not None and not _purpose(si, a):
+                    # "في مناطق سيطر عليها النظام مؤخرا في الحجر الأسود": the areas are placed after
+                    for ph in _list_after(ctx, si, end, max_first_gap=4) if generic else _place_before(ctx, si, start, 12):
+                        if ph.place.level not in COARSE:
+                            add(ph, actor.side, actor.actor, "gained", si, start)
+                continue
+            if form in BARE_NOUNS and norm("على") not in ahead:
                 continue  # "خريطة السيطرة": control spoken of, not taken
             if _purpose(si, a):
                 # "لاستعادة المدينة من تنظيم داعش": an aim; the enemy named after holds the place
