@@ -62,7 +62,7 @@ STATIVE_GAIN = {norm(w) for w in ("سقط", "يسقط", "سقوط")}
 GLUE = {norm(w) for w in ("و", "أجزاء", "اجزاء", "من", "كامل", "أطراف", "اطراف", "محيط", "معظم", "قسم", "مساحات",
                           "واسعة", "كل", "بعض", "مناطق", "أحياء", "حي", "بلدة", "بلدات", "مدينة", "مخيم",
                           "قرية", "قرى", "منطقة", "وحي", "وبلدة", "ومخيم", "والتقدم", "التقدم", "داخل", "على",
-                          "ريف", "محافظة", "عموم")}
+                          "ريف", "محافظة", "عموم", "ناحية", "قضاء", "حيي", "بلدتي", "مدينتي", "قريتي", "ناحيتي")}
 # Directions after a place locate it ("حي التضامن جنوب مدينة دمشق"): they end a list.
 COARSE = {"country", "region"}
 
@@ -184,7 +184,8 @@ def _list_after(ctx: Context, si: SentenceInfo, end: int, max_first_gap: int = 6
                 break
             if any(w in DESTINATION for w in ctx.norm_of(pos, p.start).split()):
                 break  # "تقدمت باتجاه حيي جبل بدرو": toward a place is not into it
-            if has_form(ctx.norm_of(pos, p.start), rules()["control"]["not_taken"]):
+            if has_form(ctx.norm_of(pos, p.start), rules()["control"]["not_taken"]) or \
+                    any(_purpose_word(w) for w in ctx.norm_of(pos, p.start).split()):
                 break  # "تقدمت 20 كيلومترا على طريق السخنة": a distance or a road, no place taken
         elif not _gap_ok(ctx, pos, p.start) or _inner(ctx, si, p) is out[-1]:
             break  # not list glue, or "قضاء سنجار غربي الموصل": the place that locates the last one
@@ -243,7 +244,11 @@ def _aimed(ctx: Context, si: SentenceInfo, s0: int) -> bool:
 
 def _purpose(si: SentenceInfo, a: int) -> bool:
     """A gain masdar after the purpose ل ("لاستعادة", "للسيطرة"): an aim, not a gain."""
-    w = si.tokens[a].norm.lstrip("و")
+    return _purpose_word(si.tokens[a].norm)
+
+
+def _purpose_word(w: str) -> bool:
+    w = w.lstrip("و")
     if not w.startswith("ل"):
         return False
     rest = "ال" + w[2:] if w.startswith("لل") else w[1:]
@@ -326,7 +331,9 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             prev = ctx.norm_of(max(si.start, start - 25), start).split()[-3:]
             if any(w.lstrip("و") in pat.past_state for w in prev):
                 continue  # "كان التنظيم يسيطر": a state in the past
-            if any(g < start and len(ctx.norm_of(g, start).split()) <= 6 for g in gain_starts):
+            told_before = ctx.norm_of(max(si.start, start - 30), start).split()[-2:]
+            if any(g < start and len(ctx.norm_of(g, start).split()) <= 6 for g in gain_starts) and \
+                    not any(f" {w} " in rules()["control"]["where"] for w in told_before):
                 continue  # "سيطرة النظام على أكبر معاقل …": the gain's object, not a holding
             if form == "مناطق" and not any(x.start >= end and len(ctx.norm_of(end, x.start).split()) == 0
                                           for x in row):
@@ -339,7 +346,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
                 continue
             cr = rules()["control"]
             prev2 = ctx.norm_of(max(si.start, start - 30), start).split()[-2:]
-            nxt = ctx.norm_of(end, min(si.end, end + 12)).split()[:1]
+            nxt = [w.strip('.،,؛:"\'()«»“”') for w in ctx.norm_of(end, min(si.end, end + 12)).split()[:1]]
             where = [w for w in prev2 if f" {w} " in cr["where"]]
             if where or nxt and f" {nxt[0]} " in cr["resumptive"]:
                 # "حيث يتحصن مسلحو التنظيم", "آخر بلدة يسيطر عليها التنظيم": the place named before;
@@ -390,7 +397,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             start, end = si.tokens[a].start, si.tokens[b - 1].end
             if any(s <= start < e for s, e in held_spans):
                 continue
-            ahead = ctx.norm_of(end, min(si.end, end + 60)).split()[:6]
+            ahead = [w.strip('.،,؛:"\'()«»“”') for w in ctx.norm_of(end, min(si.end, end + 60)).split()[:6]]
             resumed = next((i for i, w in enumerate(ahead) if f" {w} " in rules()["control"]["resumptive"]), None)
             if resumed is not None and norm("على") not in ahead[:resumed]:
                 # "بعد أسبوعين من سيطرة قوات النظام عليها", "التي سيطر عليها التنظيم": the place told before
@@ -411,7 +418,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
                 if places:
                     after = [x for x in row if x.side in ARMED and x.start >= places[-1].end and
                              ctx.norm_of(places[-1].end, x.start).split()[:1] == ["من"] and
-                             len(ctx.norm_of(places[-1].end, x.start).split()) <= 2]
+                             len([w for w in ctx.norm_of(places[-1].end, x.start).split() if w.strip('"«»“”()')]) <= 2]
                     for ph in places if after else []:
                         if ph.place.level not in COARSE:
                             add(ph, after[0].side, after[0].actor, "holds", si, start)
