@@ -97,3 +97,55 @@ def test_a_negated_reporting_verb_makes_no_frame():
     text = "ولم تعلن الحكومة حصيلة لخسائرها، لكن مصدراً طبياً في مستشفى المدينة قال إن 31 جندياً قتلوا."
     c = _one(text, 31)
     assert c[5] and c[5].startswith("مصدر") and c[6] is None
+
+
+def test_an_estimated_count_is_present_or_the_toll_named_after_adad():
+    c = _one("وقدرت منظمة إنسانية عدد المدنيين العالقين في البلدة القديمة بنحو ثمانية آلاف.", 8000)
+    assert c[:4] == ("present", "civilians", 8000, "approx") and c[6] == "independent"
+    c = _one("وقدرت الأمم المتحدة عدد النازحين من الوادي بأكثر من 45 ألف شخص.", 45000)
+    assert c[:2] == ("displaced", "unknown")  # displaced people are civilians only where the text says so
+
+
+def test_force_sizes_and_holdouts_are_present():
+    c = _one("وأعلنت قيادة العمليات المشتركة أن نحو 3000 مقاتل من الجيش العراقي شاركوا في الهجوم على البلدة.", 3000)
+    assert c[:2] == ("present", "government")
+    c = _one("وقال ناشطون إن المئات من الشبان فضلوا البقاء في بلداتهم.", 100)
+    assert c[0] == "present"
+
+
+def test_a_count_joined_by_wa_and_its_term_shares_the_side_before():
+    c = _one("وأسفر القصف عن مقتل 13 مدنياً وإصابة العشرات في البلدة.", 10)
+    assert c[:2] == ("wounded", "civilians")
+    c = _one("وأسفر الهجوم عن مقتل 13 عنصراً من قوات النظام وأسر عنصرين آخرين.", 2)
+    assert c[:2] == ("captured", "government")
+
+
+def test_a_captor_before_the_count_is_not_the_counted_side():
+    c = _one("وقتل عشرون عنصراً من قوات النظام، فيما أسر مقاتلو \"هيئة تحرير الشام\" 16 عنصراً على الأقل.", 16)
+    assert c[:2] == ("captured", "government")
+    c = _one("واعتقلت قوات النظام ستة منهم على حاجز البلدة.", 6)
+    assert c[:2] == ("arrested", "unknown")
+
+
+@pytest.mark.parametrize("text", [
+    "وينص الاتفاق على خروج نحو 900 مسلح من البلدة خلال أيام.",
+    "وحذرت المنظمة من أن المعارك قد تتسبب بنزوح ما يصل إلى 900 ألف شخص.",
+    "وقتل 120 إرهابياً في الاشتباكات، فيما فر المئات منهم باتجاه الصحراء.",
+    "وقال المصدر إن 250 من عناصر التنظيم فروا باتجاه الصحراء.",
+    "وقالت القيادة إن القوات قتلت 30 مسلحاً خلال الساعات الثماني والأربعين الماضية.",
+])
+def test_no_claim_for_plans_forecasts_retreats_and_spans_of_time(text):
+    counts = {c[2] for c in _claims(text)}
+    assert not counts & {900, 900000, 100, 250, 40, 48}, _claims(text)
+
+
+def test_past_perfect_qad_is_not_a_forecast():
+    c = _one("وكان التنظيم قد قتل 11 مدنياً في القرية.", 11)
+    assert c[:2] == ("killed", "civilians")
+
+
+def test_a_restated_figure_is_one_claim_citing_the_attribution():
+    text = ("استشهد 7 مدنيين بقصف على حي الورود.\n"
+            "وذكر مصدر في قيادة الشرطة أن القذائف أسفرت عن ارتقاء سبعة شهداء.")
+    found = [c for c in _claims(text) if c[0] == "killed" and c[2] == 7]
+    assert len(found) == 1 and found[0][1] == "civilians" and found[0][5] == "مصدر في قيادة الشرطة"
