@@ -149,3 +149,20 @@ def test_a_restated_figure_is_one_claim_citing_the_attribution():
             "وذكر مصدر في قيادة الشرطة أن القذائف أسفرت عن ارتقاء سبعة شهداء.")
     found = [c for c in _claims(text) if c[0] == "killed" and c[2] == 7]
     assert len(found) == 1 and found[0][1] == "civilians" and found[0][5] == "مصدر في قيادة الشرطة"
+
+
+@pytest.mark.parametrize("text,count,kind,side", [
+    ("وقال ناشطون إن 12 مدنياً قضوا في القصف.", 12, "killed", "civilians"),
+    ("وقالت منظمات طبية إن الهجوم أودى بحياة 14 مدنياً.", 14, "killed", "civilians"),
+    ("وفقد 6 مدنيين حياتهم في القصف.", 6, "killed", "civilians"),
+    ("ووقع 4 عناصر من قوات النظام في قبضة الفصائل.", 4, "captured", "government"),
+    ("وشيّع حزب الله ثلاثة من مقاتليه.", 3, "killed", "government"),
+])
+def test_more_casualty_phrasings(text, count, kind, side):
+    c = _one(text, count)
+    assert c[:2] == (kind, side)
+
+
+def test_a_named_rumour_carrier_is_kept_and_the_claim_is_rumoured():
+    c = _one("وتداولت صفحات محلية أنباء عن مقتل 8 عناصر من تنظيم الدولة الاسلامية.", 8)
+    assert c[1:] == ("isis", 8, "exact", "rumored", "صفحات محلية", None)
