@@ -21,9 +21,11 @@ For each count the Arabic layer found in a sentence:
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date
+
+import yaml
 
 from ..arabic.normalize import norm
 from ..arabic.tokens import split_clitics
@@ -32,9 +34,26 @@ from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo
 from .places import PlaceHit, is_destination
-from .resources import patterns
+from .resources import DATA, patterns
 
 PLURAL_SUFFIXES = ("هم", "هن")
+
+
+@dataclass(frozen=True)
+class ClaimWords:
+    """The claims patterns of data/extract.yaml this module reads beyond `patterns()`."""
+    not_civilian: frozenset[str]
+    estimate: frozenset[str]
+    time_nouns: frozenset[str]
+    planned: frozenset[str]
+    retreat_kinds: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def claim_words() -> ClaimWords:
+    c = yaml.safe_load(DATA.read_text(encoding="utf-8"))["claims"]
+    s = lambda key: frozenset(norm(w) for w in c[key])  # noqa: E731
+    return ClaimWords(s("not_civilian"), s("estimate"), s("time_nouns"), s("planned"), frozenset(c["retreat_kinds"]))
 ARMED_SIDES = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 
 
@@ -196,6 +215,9 @@ def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit], all
         if own:
             h = max(own, key=lambda h: (h.value == "killed_or_wounded", h.end - h.start))
             return h, h.value
+    est = _estimate(ctx, si, q, terms)
+    if est is not None:
+        return est
     terms = allowed
     before = [h for h in terms if h.end <= q.start]
     after = [h for h in terms if h.start >= (q.noun_end or q.end)]
@@ -224,6 +246,24 @@ def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit], all
     if a is not None:
         return a[1], a[1].value
     return None, None
+
+
+def _estimate(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit]) -> tuple[Hit | None, str] | None:
+    """"قدرت الأمم المتحدة عدد المدنيين العالقين بنحو مئة ألف": an estimate of how many people there are
+    (present), or of the toll a term right after "عدد" names ("قدرت عدد النازحين بأكثر من 130 ألف")."""
+    cw = claim_words()
+    words = si.words_before(q.start, 16)
+    est = [i for i, t in enumerate(words) if t.norm in cw.estimate or t.stem in cw.estimate]
+    if not est:
+        return None
+    count_at = [i for i, t in enumerate(words) if i > est[-1] and t.stem == "عدد"]
+    if not count_at or _has_break(ctx, si, words[est[-1]].end, q.start):
+        return None
+    after = words[count_at[0] + 1:count_at[0] + 3]
+    for h in terms:
+        if after and after[0].start <= h.start < after[-1].end:
+            return h, h.value
+    return None, "present"
 
 
 REFUSAL = ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "عدم", "لم", "دون", "بدون", "منع", "منعت", "يمنع")
@@ -305,6 +345,24 @@ def _construct(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quanti
     for end in anchors:
         a = _actor_after(si, actors, end, ctx)
         if a is not None and a.start < q.start and a.side in ARMED_SIDES + ("civilians",):
+            if term is not None and end == term.end and _subject_then_count(ctx, a, q):
+                continue  # "اعتقلت قوات النظام ثمانية منهم": the actor is the verb's subject, not the counted
+            return a
+    return None
+
+
+def _subject_then_count(ctx: Context, a: ActorHit, q: Quantity) -> bool:
+    """Verb, subject, object: the count follows the actor with no word between ("أسر جيش الفتح 23 عنصراً")."""
+    return not [w for w in ctx.norm_of(a.end, q.start).split() if w.strip('"«»“”')]
+
+
+def _captor(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity, term: Hit | None
+            ) -> ActorHit | None:
+    """The actor that took the counted people: the subject between a capture verb and the count."""
+    if term is None or term.value not in ("captured", "arrested") or term.end > q.start:
+        return None
+    for a in actors:
+        if term.end <= a.start and a.end <= q.start and a.side in ARMED_SIDES and _subject_then_count(ctx, a, q):
             return a
     return None
 
@@ -336,8 +394,15 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
         return a.side, a.actor
     # 3. construct with the casualty term or "عدد"
     a = _construct(ctx, si, actors, q, term)
-    if a is not None:
+    if a is not None and not (a.side == "civilians" and norm(a.surface).lstrip("و") in claim_words().not_civilian):
         return a.side, a.actor
+    # fighters taken by a named captor ("أسر جيش الفتح 23 عنصراً") belong to another side named there
+    captor = _captor(ctx, si, actors, q, term)
+    if captor is not None and role == "combatant":
+        other = [x for x in actors if x.side in ARMED_SIDES and x.side != captor.side]
+        if other:
+            return other[0].side, other[0].actor
+        return "unknown", None
     # 4. soldiers: the reporting party's own, else the state's forces
     if role == "soldier":
         if src.affiliation in ARMED_SIDES:
@@ -476,8 +541,8 @@ def _place(ctx: Context, si: SentenceInfo, q: Quantity) -> PlaceHit | None:
     return before[-1] if before else None
 
 
-def _follow(ctx: Context, si: SentenceInfo, q: Quantity, prev: Claim, kind: str, side: str, actor: str | None
-            ) -> tuple[str, str, str | None]:
+def _follow(ctx: Context, si: SentenceInfo, q: Quantity, prev: Claim, kind: str, side: str, actor: str | None,
+            role: str | None = None, terms: list[Hit] = ()) -> tuple[str, str, str | None]:
     """Counts that lean on the count before them in the sentence.
 
     "بينهم طفلان": a sub-count, the kind of the whole; "وإصابة 23 آخرين": the
@@ -495,11 +560,37 @@ def _follow(ctx: Context, si: SentenceInfo, q: Quantity, prev: Claim, kind: str,
     if side == "unknown" and prev.side != "unknown" and len(before) <= 3 and \
             (not before or before[0].prefix.startswith("و") or before[0].norm == "و"):
         return kind, prev.side, prev.actor
+    # "مقتل 22 مدنياً وإصابة العشرات", "مقتل 23 عنصراً من قوات النظام وأسر عنصرين": a count joined by
+    # "و" + its kind term to the count before it is of the same people
+    if side == "unknown" and prev.side != "unknown" and before and len(before) <= 6 and \
+            (role == "none" or role == "combatant" and prev.side in ARMED_SIDES) and \
+            before[-1].prefix.startswith("و") and any(h.start <= before[-1].start < h.end for h in terms) and \
+            not _has_break(ctx, si, prev.end, q.start):
+        return kind, prev.side, prev.actor
     return kind, side, actor
+
+
+def _planned(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None) -> bool:
+    """"الاتفاق يقضي بخروج 1100 مسلح", "قد تتسبب بنزوح مليون شخص": a plan or a forecast, not an event.
+    "قد" counts only before an imperfect verb ("وكان … قد قتل" is the past)."""
+    cw = claim_words()
+    at = min(term.start, q.start) if term is not None else q.start
+    words = si.words_before(at, 3)
+    for i, t in enumerate(words):
+        w = t.norm.lstrip("و")
+        if w not in cw.planned and t.stem not in cw.planned:
+            continue
+        if w == "قد":
+            nxt = words[i + 1].norm if i + 1 < len(words) else ctx.norm_of(term.start, term.end) if term else ""
+            if not nxt[:1] in ("ي", "ت") or nxt in ("تم", "تمت", "تمكن", "تمكنت"):
+                continue
+        return True
+    return False
 
 
 def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[ActorHit]]) -> list[Claim]:
     pat = patterns()
+    cw = claim_words()
     own_time: set[int] = set()  # counts with a time expression of their own
     out: list[Claim] = []
     for si in ctx.sentences:
@@ -517,11 +608,13 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue
             if q.value == 1 and ctx.norm_of(q.start, q.end).lstrip("و") in pat.one_of:
                 continue
+            if any(t.norm.lstrip("و") in cw.time_nouns for t in si.words_before(q.start, 2)):
+                continue  # "خلال الساعات الثماني والأربعين": a span of time
             role = _noun_role(ctx, q, actors[si.index])
             if role is None or _corrected(ctx, si, q):
                 continue
             term, kind = _kind_for(ctx, si, q, terms, allowed)
-            if kind is None:
+            if kind is None or _planned(ctx, si, q, term):
                 continue
             src = source_at(frames[si.index], q.start)
             status = _status(ctx, si, q, src)
@@ -529,8 +622,12 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue
             side, actor = _side(ctx, si, q, term, kind, actors[si.index], actors, src, role)
             prev = out[-1] if out and out[-1].evidence_start == si.start else None
+            if kind in cw.retreat_kinds and (role == "combatant" or side in ARMED_SIDES or (
+                    prev is not None and prev.side in ARMED_SIDES and
+                    any(t.norm.lstrip("و") in ("منهم", "منهن") for t in si.words_after(q.end, 1)))):
+                continue  # combatants fleeing or retreating ("فر المئات منهم") are no claim
             if prev is not None:
-                kind, side, actor = _follow(ctx, si, q, prev, kind, side, actor)
+                kind, side, actor = _follow(ctx, si, q, prev, kind, side, actor, role, terms)
             near = _near_times(ctx, si, q)
             start, end, cumulative = _window(ctx, si, q, near)
             if near:
@@ -550,7 +647,30 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                     upper=q.upper, cumulative=cumulative, actor=actor,
                     confidence=0.9 if term is not None and side != "unknown" else 0.6,
                 ))
-    return _parallel_windows(out, own_time)
+    return _restated(_parallel_windows(out, own_time))
+
+
+def _restated(claims: list[Claim]) -> list[Claim]:
+    """A figure told in the outlet's voice and restated with an attribution (headline and body, "استشهد 9
+    مدنيين" then "ذكر مصدر … ارتقاء تسعة شهداء") is one claim: the attributed one, taking the side the
+    other gives where its own is unknown. Figures at different places stay apart."""
+    out = list(claims)
+    drop: set[int] = set()
+    for i, c in enumerate(out):
+        if c.source.name:
+            continue
+        for j, d in enumerate(out):
+            if j == i or j in drop or not d.source.name or d.kind != c.kind or d.count != c.count:
+                continue
+            if c.side != d.side and "unknown" not in (c.side, d.side):
+                continue
+            if c.place and d.place and c.place != d.place:
+                continue
+            if d.side == "unknown" and c.side != "unknown":
+                out[j] = replace(d, side=c.side, actor=d.actor or c.actor)
+            drop.add(i)
+            break
+    return [c for i, c in enumerate(out) if i not in drop]
 
 
 def _parallel_windows(claims: list[Claim], own_time: set[int]) -> list[Claim]:
