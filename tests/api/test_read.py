@@ -389,3 +389,33 @@ def test_openapi_schema_names_every_endpoint(api):
 def test_index_is_served(api):
     r = api.get("/")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("path", ["/", "/api/stats", "/api/documents/no-such-doc", "/static/app.js", "/openapi.json"])
+def test_security_headers_on_every_response(api, path):
+    r = api.get(path)
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["x-frame-options"] == "DENY"
+    assert r.headers["referrer-policy"] == "no-referrer"
+    assert r.headers.get_list("content-security-policy") == [csp]  # one policy, not two
+
+
+def test_event_days_count_every_matching_event(api):
+    """The timeline's histogram: counts per day and family, uncapped, placed or not, with the map's filters."""
+    d = ok(api.get("/api/events/daily"))
+    with api.store.engine.connect() as conn:
+        everything = conn.execute(select(func.count()).select_from(merged_events)).scalar_one()
+        undated = conn.execute(select(func.count()).select_from(merged_events).where(
+            merged_events.c.date_start.is_(None), merged_events.c.date_end.is_(None))).scalar_one()
+    assert d["total"] == everything and d["undated"] == undated
+    assert sum(x["n"] for x in d["days"]) == everything - undated
+    keys = [(x["date"], x["family"]) for x in d["days"]]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    events, _ = all_items(api, "/api/events", family="Battles", date_from="2018-01-01")
+    battles = ok(api.get("/api/events/daily", params={"family": "Battles", "date_from": "2018-01-01"}))
+    assert battles["total"] == len(events) and {x["family"] for x in battles["days"]} <= {"Battles"}
+    boxed = ok(api.get("/api/events/daily", params={"bbox": DAMASCUS}))
+    assert boxed["total"] == ok(api.get("/api/map/events", params={"bbox": DAMASCUS}))["total"]
+    assert api.get("/api/events/daily", params={"date_from": "2019-01-02", "date_to": "2019-01-01"}).status_code == 422

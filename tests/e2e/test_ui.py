@@ -283,6 +283,11 @@ def test_timeline_brush_filters_the_map(page, api):
     expect(brush).to_be_visible()
     # Sources' running totals are drawn as points (and lines where a source gave several).
     assert page.locator("#timeline .tl-point").count() > 3
+    # The histogram's bars add up to every dated event, placed or not (counted by the server, not capped).
+    daily = api("/api/events/daily")
+    drawn = page.eval_on_selector_all("#timeline .tl-events [data-total]",
+                                      "els => els.reduce((a, e) => a + Number(e.dataset.total), 0)")
+    assert drawn == daily["total"] - daily["undated"] > 0
     box = brush.bounding_box()
     y = box["y"] + box["height"] / 2
     page.mouse.move(box["x"] + box["width"] * 0.45, y)

@@ -95,6 +95,40 @@ class _TooLarge(Exception):
     pass
 
 
+# The page's own policy (index.html repeats it in a meta tag) plus what only a header can say: no framing, no MIME
+# sniffing, no referrer to tile servers. Images may come from any http(s) host so that a configured tile server works.
+SECURITY_HEADERS = [
+    (b"content-security-policy",
+     b"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: http: https:; "
+     b"font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; "
+     b"object-src 'none'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+class SecurityHeaders:
+    """ASGI middleware: the security headers above on every HTTP response (pages, files, JSON and errors)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", ())}
+                message = dict(message)
+                message["headers"] = list(message.get("headers", ())) + [
+                    (k, v) for k, v in SECURITY_HEADERS if k not in names]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 class UiFiles(StaticFiles):
     """The UI's static files; a JSON 404 (not a crash) while the folder is not there."""
 
@@ -205,6 +239,7 @@ def create_app(settings: Settings | None = None, *, write_token: str | None = No
 
     app.mount("/static", UiFiles(directory=STATIC, check_dir=False), name="static")
     app.add_middleware(BodyLimit, limit=MAX_BODY)
+    app.add_middleware(SecurityHeaders)
     return app
 
 

@@ -257,6 +257,18 @@ class MapFeature(Model):
     properties: MapProperties
 
 
+class EventDay(Model):
+    date: Date
+    family: str = Field(description="ACLED event type (Battles, Explosions/Remote violence, …).")
+    n: int
+
+
+class EventDays(Model):
+    days: list[EventDay]
+    undated: int = Field(description="Matching events with no date.")
+    total: int
+
+
 class MapCollection(Model):
     type: Literal["FeatureCollection"]
     features: list[MapFeature]

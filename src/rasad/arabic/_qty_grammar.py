@@ -7,12 +7,12 @@ multipliers (نصف مليون), and vague amounts (عشرات الآلاف، ب
 """
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
-from ._qty_lexicon import _atom, _lexicon, _triggers
+from ._qty_lexicon import ATOMS, _lexicon, _triggers
 
 # --------------------------------------------------------------------------- tokens
 
@@ -29,6 +29,49 @@ _DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}/\d{1,2}")
 _ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) | frozenset("abcdefghijklmnopqrstuvwxyz")
 _DIGITS = frozenset("0123456789")
 _PAD = 32  # how far past either end of the tokens `_Parser.word` may look
+
+
+def _kind_of(w: str) -> str:
+    c = w[0]
+    if c in _ARABIC_LETTERS:
+        return "word"
+    if c in _DIGITS:
+        return "clock" if ":" in w else ("date" if _DATE.fullmatch(w) else "num")
+    return "sym"
+
+
+class _Kinds(dict):
+    """token text -> kind (date | clock | num | word | sym), kept."""
+
+    def __missing__(self, w: str) -> str:
+        kind = _kind_of(w)
+        if len(self) >= _PIECES_MAX:
+            self.clear()
+        self[w] = kind
+        return kind
+
+
+KINDS = _Kinds()
+
+
+class _Mults(dict):
+    """word -> (value, "mult" | "mult_pl") when it is a bare multiplier (ألف، آلاف), else None."""
+
+    def __missing__(self, w: str) -> tuple[int, str] | None:
+        got = None
+        a = ATOMS[w]
+        if a and a[0] == 0 and not a[1]:
+            for typ in ("mult", "mult_pl"):
+                if typ in a[3]:
+                    got = a[3][typ], typ
+                    break
+        if len(self) >= _PIECES_MAX:
+            self.clear()
+        self[w] = got
+        return got
+
+
+MULTS = _Mults()
 
 
 @dataclass(slots=True)
@@ -49,15 +92,16 @@ class _Tokens:
     digit), in order.
 
     The text is split on " " and each distinct piece read once (`_piece`):
-    no token holds a space, and the tokenizer's look-aheads see the same at a
-    piece's end as before a space, so the tokens are those of the whole text.
-    Most pieces are one word; the many tokens far from any number cost next
-    to nothing.
+    the tokenizer's look-aheads see the same at a piece's end as before a
+    space, and a token never holds a space, so the tokens are those of the
+    whole text. Most pieces are one word; the many tokens far from any
+    number cost next to nothing. `pieces` may pass any list of strings that
+    " ".join makes `t` (the folded pieces of `normalize`).
     """
 
     __slots__ = ("texts", "ends", "words", "cands", "_cache")
 
-    def __init__(self, t: str):
+    def __init__(self, t: str, pieces: list[str] | None = None):
         texts: list[str] = []
         ends: list[int] = []
         words: list[str] = []
@@ -65,7 +109,7 @@ class _Tokens:
         add_text, add_end, add_word, add_cand = texts.append, ends.append, words.append, cands.append
         get = _PIECES.get
         pos = 0
-        for piece in t.split(" "):
+        for piece in pieces if pieces is not None else t.split(" "):
             w, e, word, cand = get(piece) or _piece(piece)
             if w.__class__ is str:  # one token
                 if cand:
@@ -96,15 +140,8 @@ class _Tokens:
             if k < 0:
                 raise IndexError(k)
             w = self.texts[k]
-            c = w[0]
-            if c in _ARABIC_LETTERS:
-                kind = "word"
-            elif c in _DIGITS:
-                kind = "clock" if ":" in w else ("date" if _DATE.fullmatch(w) else "num")
-            else:
-                kind = "sym"
             e = self.ends[k]
-            tk = self._cache[k] = _Tok(kind, e - len(w), e, w)
+            tk = self._cache[k] = _Tok(KINDS[w], e - len(w), e, w)
         return tk
 
 
@@ -120,7 +157,7 @@ def _piece(piece: str) -> tuple:
     trig = _triggers()
     parts = _TOKEN.findall(piece)
     texts = tuple(map(str.lstrip, parts))
-    ends = tuple(itertools.accumulate(map(len, parts)))
+    ends = tuple(accumulate(map(len, parts)))
     words = tuple(w if w[0] in _ARABIC_LETTERS else "" for w in texts)
     cands = tuple(i for i, w in enumerate(texts) if w in trig or "0" <= w < ":")
     got = (texts[0], ends[0], words[0], bool(cands)) if len(texts) == 1 else (texts, ends, words, cands)
@@ -131,8 +168,8 @@ def _piece(piece: str) -> tuple:
     return got
 
 
-def _tokenize(t: str) -> _Tokens:
-    return _Tokens(t)
+def _tokenize(t: str, pieces: list[str] | None = None) -> _Tokens:
+    return _Tokens(t, pieces)
 
 
 # --------------------------------------------------------------------------- parsing
@@ -161,21 +198,26 @@ class _Parser:
         self.lx = _lexicon()
         self.toks = toks
         self.words = toks.words
+        self.texts = toks.texts
+        self.ends = toks.ends
         self.n = len(self.words)
         # `word(k)` is asked hundreds of times a text, mostly a token or two
         # either side of a number: the list padded with "" on the right (which
         # small negative indexes wrap to) answers it in C, with no bounds test.
-        self.word = (self.words + [""] * _PAD).__getitem__
+        # `text(k)` likewise for any token.
+        pad = [""] * _PAD
+        self.word = (self.words + pad).__getitem__
+        self.text = (self.texts + pad).__getitem__
 
     # ---- small helpers
 
     def st(self, k: int) -> int:
         """Start offset of token k."""
-        return self.toks.ends[k] - len(self.toks.texts[k])
+        return self.ends[k] - len(self.texts[k])
 
     def en(self, k: int) -> int:
         """End offset of token k."""
-        return self.toks.ends[k]
+        return self.ends[k]
 
     def word(self, k: int) -> str:
         """Token k if it is a word, else "" (also for -_PAD <= k < 0 and n <= k < n + _PAD).
@@ -183,13 +225,23 @@ class _Parser:
         Replaced per instance by a faster equivalent in `__init__`."""
         return self.words[k] if 0 <= k < self.n else ""
 
+    def text(self, k: int) -> str:
+        """Token k, or "" (also for -_PAD <= k < 0 and n <= k < n + _PAD).
+
+        Replaced per instance by a faster equivalent in `__init__`."""
+        return self.texts[k] if 0 <= k < self.n else ""
+
     def is_sym(self, k: int, s: str) -> bool:
-        return 0 <= k < self.n and self.toks.texts[k] == s and not self.words[k]
+        """Token k is the symbol `s` (never a word)."""
+        return self.text(k) == s and not self.word(k)
+
+    def kind(self, k: int) -> str:
+        """Token k's kind: date | clock | num | word | sym."""
+        return KINDS[self.texts[k]]
 
     def atom_at(self, k: int):
         """Token k read as a number word (see `_atom`), or None."""
-        w = self.word(k)
-        return _atom(self.lx, w) if w else None
+        return ATOMS[self.word(k)]
 
     def after_and(self, k: int) -> tuple[int, int, str] | None:
         """Token k joined by "و": (token index, clitic length, bare) of what follows, or None."""
@@ -203,8 +255,7 @@ class _Parser:
     # ---- numbers
 
     def digits(self, k: int) -> _Num | None:
-        tk = self.toks[k]
-        s = tk.text
+        s = self.texts[k]
         if len(s) > 15:
             return None  # an identifier or a run of digits, not an amount
         mult_next = self._mult_at(k + 1)
@@ -217,7 +268,8 @@ class _Parser:
             v = float(s) if (mult_next or len(b) != 3) else int(a + b)
         else:
             v = int(s)
-        num = _Num(v, k, k + 1, tk.start, tk.end, raw_value=v)
+        end = self.ends[k]
+        num = _Num(v, k, k + 1, end - len(s), end, raw_value=v)
         num.digits4 = len(s) == 4 and s.isdigit()
         num.definite = self.word(k - 1) in ("ال", "لل", "بال", "وال", "فال", "كال")  # الـ24 ساعة
         if mult_next:
@@ -228,12 +280,7 @@ class _Parser:
         return num
 
     def _mult_at(self, k: int) -> tuple[int, str] | None:
-        a = self.atom_at(k)
-        if a and a[0] == 0 and not a[1]:
-            for typ in ("mult", "mult_pl"):
-                if typ in a[3]:
-                    return a[3][typ], typ
-        return None
+        return MULTS[self.word(k)]
 
     def _more_after_mult(self, num: _Num, m: int) -> None:
         """"ألف وخمسمائة"، "3 آلاف و500": add smaller parts joined by و."""
@@ -242,9 +289,10 @@ class _Parser:
             if not nxt:
                 return
             k, lead, _ = nxt
-            tk = self.toks[k]
-            if tk.kind == "num" and "," not in tk.text and "." not in tk.text:
-                v = int(tk.text)
+            t = self.texts[k]
+            kind = KINDS[t]
+            if kind == "num" and "," not in t and "." not in t:
+                v = int(t)
                 m2 = self._mult_at(k + 1)
                 if m2 and m2[0] < m and v * m2[0] < m:  # 3 ملايين و500 ألف
                     num.value += v * m2[0]
@@ -252,10 +300,10 @@ class _Parser:
                     continue
                 if v < m and not m2:  # ألف و500
                     num.value += v
-                    num.j, num.end = k + 1, tk.end
+                    num.j, num.end = k + 1, self.ends[k]
                     continue
                 return
-            if tk.kind != "word":
+            if kind != "word":
                 return
             a = self.atom_at(k)
             if a and a[0] == 1 and "fraction" in a[3]:
@@ -271,14 +319,13 @@ class _Parser:
     def word_number(self, k: int, min_lead: int = 0, below: float = math.inf) -> _Num | None:
         """A number written in words starting at token k (compound, with multipliers)."""
         lx = self.lx
-        a = self.atom_at(k)
+        a = ATOMS[self.word(k)]
         if not a:
             return None
         lead, art, bare, types = a
         if min_lead and lead != min_lead:
             return None
-        tk = self.toks[k]
-        start = tk.start + lead
+        start = self.ends[k] - len(self.texts[k]) + lead
         total = 0.0
         cur = 0.0
         last = ""
@@ -334,8 +381,8 @@ class _Parser:
             kk, lead2, _ = nxt
             a2 = self.atom_at(kk)
             if not a2 or a2[1] or (lead2 and a2[0] != 1) or (not lead2 and a2[0] != 0):
-                if last == "mult" and self.toks[kk].kind == "num" and "." not in self.toks.texts[kk]:
-                    v2 = int(self.toks.texts[kk].replace(",", ""))
+                if last == "mult" and KINDS[self.texts[kk]] == "num" and "." not in self.texts[kk]:
+                    v2 = int(self.texts[kk].replace(",", ""))
                     if v2 < mult and not self._mult_at(kk + 1):
                         cur, j, last = v2, kk + 1, "digits"
                         continue
@@ -373,7 +420,7 @@ class _Parser:
             a = self.atom_at(nxt[0])
             if a and a[0] == 1 and "fraction" in a[3]:
                 num.value += a[3]["fraction"] * m / 1000
-                num.j, num.end = nxt[0] + 1, self.toks[nxt[0]].end
+                num.j, num.end = nxt[0] + 1, self.ends[nxt[0]]
         return num
 
     def _construct_next(self, k: int) -> bool:
@@ -383,18 +430,18 @@ class _Parser:
 
     def vague_number(self, k: int) -> _Num | None:
         """عشرات، المئات، آلاف، عشرات الآلاف، بضعة آلاف، بضعة عشر."""
-        a = self.atom_at(k)
+        a = ATOMS[self.word(k)]
         if not a:
             return None
         lead, art, bare, types = a
-        tk = self.toks[k]
         if "vague" in types:
             v = types["vague"]
         elif "few" in types:
             v = types["few"]
         else:
             return None
-        num = _Num(v, k, k + 1, tk.start + lead, tk.end, words=True, vague=True, definite=art)
+        end = self.ends[k]
+        num = _Num(v, k, k + 1, end - len(self.texts[k]) + lead, end, words=True, vague=True, definite=art)
         a2 = self.atom_at(k + 1)
         if a2 and a2[0] == 0:
             t2 = a2[3]
@@ -411,12 +458,12 @@ class _Parser:
         return num
 
     def number_at(self, k: int) -> _Num | None:
-        tk = self.toks[k]
-        if tk.kind == "num":
+        kind = KINDS[self.texts[k]]
+        if kind == "num":
             return self.digits(k)
-        if tk.kind != "word":
+        if kind != "word":
             return None
-        a = self.atom_at(k)
+        a = ATOMS[self.words[k]]
         if not a:
             return None
         types = a[3]

@@ -272,3 +272,59 @@ def _triggers() -> frozenset[str]:
     return frozenset(p[0] + f for f in forms for p in _PREFIXES) | frozenset(
         "ل" + f[2:] for f in forms if f.startswith("ال")
     ) | forms
+
+
+# --------------------------------------------------------------------------- per-word lookups
+
+# The reader asks the same questions of the same few thousand words again and
+# again (is some reading of it a month? a countable noun?): each distinct
+# word is answered once, all questions at a time, and kept. Bounded; a table
+# is emptied when full.
+_WORDS_MAX = 1 << 15
+
+# `_in_set(word, lx.<name>)` for each of these word classes, as one bit each.
+_CLASSES = ("months", "clock_before", "time_after", "label_before", "ordinal_context", "ordinal_context_any",
+            "year_before", "year_after", "weekday_before", "weekdays", "countable", "unit_dual_forms",
+            "month_heads", "not_nouns", "change_words")
+(IN_MONTHS, IN_CLOCK_BEFORE, IN_TIME_AFTER, IN_LABEL_BEFORE, IN_ORDINAL_CONTEXT, IN_ORDINAL_CONTEXT_ANY,
+ IN_YEAR_BEFORE, IN_YEAR_AFTER, IN_WEEKDAY_BEFORE, IN_WEEKDAYS, IN_COUNTABLE, IN_UNIT_DUAL_FORMS,
+ IN_MONTH_HEADS, IN_NOT_NOUNS, IN_CHANGE_WORDS) = (1 << i for i in range(len(_CLASSES)))
+# `_noun_key(lx, word, lx.countable)` / `(..., lx.units)` is not None.
+KEY_COUNTABLE = 1 << len(_CLASSES)
+KEY_UNITS = KEY_COUNTABLE << 1
+
+
+class _ClassBits(dict):
+    """word -> the bits above that hold for it ("" -> 0)."""
+
+    def __missing__(self, word: str) -> int:
+        bits = 0
+        if word:
+            lx = _lexicon()
+            for i, name in enumerate(_CLASSES):
+                if _in_set(word, getattr(lx, name)):
+                    bits |= 1 << i
+            if _noun_key(lx, word, lx.countable) is not None:
+                bits |= KEY_COUNTABLE
+            if _noun_key(lx, word, lx.units) is not None:
+                bits |= KEY_UNITS
+        if len(self) >= _WORDS_MAX:
+            self.clear()
+        self[word] = bits
+        return bits
+
+
+class _Atoms(dict):
+    """word -> `_atom(lexicon, word)` ("" -> None)."""
+
+    def __missing__(self, word: str):
+        got = _atom(_lexicon(), word) if word else None
+        if len(self) >= _WORDS_MAX:
+            self.clear()
+        self[word] = got
+        return got
+
+
+CLASS_BITS = _ClassBits()
+ATOMS = _Atoms()
+

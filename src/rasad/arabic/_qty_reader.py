@@ -10,9 +10,12 @@ from __future__ import annotations
 import bisect
 import math
 
-from ._qty_grammar import _Num, _Parser
+from ._qty_grammar import KINDS, _Num, _Parser
 from ._qty_lexicon import (
-    _CLITIC_TOKENS, _PHRASE_CLITICS, _Phrases, _atom, _bare, _in_set, _noun_key, _splits, _triggers,
+    ATOMS, CLASS_BITS as CB, IN_CHANGE_WORDS, IN_CLOCK_BEFORE, IN_COUNTABLE, IN_LABEL_BEFORE, IN_MONTH_HEADS,
+    IN_MONTHS, IN_NOT_NOUNS, IN_ORDINAL_CONTEXT, IN_ORDINAL_CONTEXT_ANY, IN_TIME_AFTER, IN_UNIT_DUAL_FORMS,
+    IN_WEEKDAY_BEFORE, IN_WEEKDAYS, IN_YEAR_AFTER, IN_YEAR_BEFORE, KEY_COUNTABLE, KEY_UNITS, _CLITIC_TOKENS,
+    _PHRASE_CLITICS, _Phrases, _bare, _noun_key, _splits, _triggers,
 )
 
 # --------------------------------------------------------------------------- driver
@@ -63,16 +66,19 @@ class _Reader(_Parser):
         out: list[_Q] = []
         trig = _triggers()
         done = 0
+        texts = self.texts
         for k in self.toks.cands:
             if k < done:
                 continue
-            tk = self.toks[k]
+            t = texts[k]
+            kind = KINDS[t]
             res = None
-            if tk.kind == "num":
+            if kind == "num":
                 res = self.read_number(k)
-            elif tk.kind == "clock":
-                res = _Q(tk.start, tk.end, int(tk.text.split(":")[0]), "exact", "other"), k + 1
-            elif tk.kind == "word" and tk.text in trig:
+            elif kind == "clock":
+                end = self.ends[k]
+                res = _Q(end - len(t), end, int(t.split(":")[0]), "exact", "other"), k + 1
+            elif kind == "word" and t in trig:
                 res = self.read_word(k)
             if res is None:
                 continue
@@ -86,7 +92,10 @@ class _Reader(_Parser):
 
     def prev_word(self, k: int) -> str:
         """The word before token k, skipping standalone clitics (لـ، الـ)."""
-        k -= 1
+        w = self.word(k - 1)
+        if w not in _CLITIC_TOKENS:
+            return w
+        k -= 2
         while k >= 0 and self.word(k) in _CLITIC_TOKENS:
             k -= 1
         return self.word(k)
@@ -116,32 +125,28 @@ class _Reader(_Parser):
         return None
 
     def phrase_after(self, k: int, phrases: _Phrases) -> tuple[tuple[str, ...], str] | None:
-        if k >= self.n:
-            return None
-        cands = phrases.by_first.get(self.toks.texts[k])
+        cands = phrases.by_first.get(self.text(k))
         if not cands:
             return None
+        text = self.text
         for p, val in cands:
-            if all(self.word(k + x) == p[x] or self.is_sym(k + x, p[x]) for x in range(1, len(p))):
+            # (a word equal to p[x] is also a token text equal to it)
+            if all(text(k + x) == p[x] for x in range(1, len(p))):
                 return p, val
         return None
-
-    def in_set(self, w: str, s: frozenset[str]) -> bool:
-        """Whether some reading of `w` without proclitics is in `s`."""
-        return _in_set(w, s) if w else False
 
     # ---- readers
 
     def read_word(self, k: int):
         lx = self.lx
         w = self.words[k]
-        a = _atom(lx, w)
+        a = ATOMS[w]
         if a is None:
             return self.read_dual(k)
         lead, art, bare, types = a
         # Ordinals: الثالث، الخامس عشر، الحادي والعشرين.
-        if "ordinal" in types and (art or self.in_set(self.word(k + 1), lx.ordinal_context_any)
-                                   or self.in_set(self.prev_word(k), lx.ordinal_context)):
+        if "ordinal" in types and (art or (CB[self.word(k + 1)] & IN_ORDINAL_CONTEXT_ANY)
+                                   or (CB[self.prev_word(k)] & IN_ORDINAL_CONTEXT)):
             if not ({"unit", "ten", "hundred"} & types.keys()) or art:
                 r = self.read_ordinal(k, lead, art, types)
                 if r is not None:
@@ -150,10 +155,10 @@ class _Reader(_Parser):
             nxt = self.after_and(k + 1)
             if not (nxt and not art and "ten" in (self.atom_at(nxt[0]) or (0, 0, 0, {}))[3]):
                 # أحد عناصر النظام = one; الأحد = Sunday; أحد alone = someone. (أحد وعشرون: below.)
-                if art or not self.in_set(self.word(k + 1), lx.countable):
+                if art or not (CB[self.word(k + 1)] & IN_COUNTABLE):
                     return None
-                tk = self.toks[k]
-                q = _Q(tk.start + lead, tk.end, 1, "exact", "count", self.st(k + 1), self.en(k + 1))
+                end = self.ends[k]
+                q = _Q(end - len(w) + lead, end, 1, "exact", "count", self.st(k + 1), self.en(k + 1))
                 return q, k + 1
         if ("unit" in types and types["unit"] <= 2 and not ({"ten", "hundred"} & types.keys())):
             if not self._unit12_ok(k, art, bare):
@@ -169,17 +174,16 @@ class _Reader(_Parser):
         if art:
             # الاثنين: Monday, unless it agrees with a definite noun (الطفلين الاثنين).
             return bool(prev) and prev.startswith("ال") and (
-                self.in_set(prev, lx.countable) or self.in_set(prev, lx.unit_dual_forms)
+                (CB[prev] & IN_COUNTABLE) or (CB[prev] & IN_UNIT_DUAL_FORMS)
             )
-        if self.in_set(prev, lx.weekday_before) and self.toks.texts[k].endswith(("ين", "نين")):
+        if (CB[prev] & IN_WEEKDAY_BEFORE) and self.texts[k].endswith(("ين", "نين")):
             return False
         return True
 
     def read_ordinal(self, k: int, lead: int, art: bool, types: dict[str, int]):
         lx = self.lx
-        tk = self.toks[k]
         prev = self.prev_word(k)
-        if prev in lx.month_heads or self.in_set(prev, lx.month_heads):
+        if prev in lx.month_heads or (CB[prev] & IN_MONTH_HEADS):
             return None, k + 1  # كانون الثاني، ربيع الأول
         v = types["ordinal"]
         j = k + 1
@@ -194,36 +198,35 @@ class _Reader(_Parser):
         end = self.en(j - 1)
         if self._is_date_after(j):
             return None, j
-        clock = self.in_set(prev, lx.clock_before) or (
-            self.in_set(self.word(j), lx.time_after) and not prev.startswith(("ال", "لل"))
+        clock = (CB[prev] & IN_CLOCK_BEFORE) or (
+            (CB[self.word(j)] & IN_TIME_AFTER) and not prev.startswith(("ال", "لل"))
         )
         kind = "other" if clock else "ordinal"  # الساعة الخامسة، في الخامسة فجراً
-        if not art and self.in_set(self.word(j), lx.ordinal_context_any):
+        if not art and (CB[self.word(j)] & IN_ORDINAL_CONTEXT_ANY):
             noun = (self.st(j), self.en(j))  # ثالث أيام الهدنة
         else:
             noun = self._ordinal_noun(k, j)
-        return _Q(tk.start + lead, end, v, "exact", kind, *noun), j
+        return _Q(self.st(k) + lead, end, v, "exact", kind, *noun), j
 
     def _ordinal_noun(self, k: int, j: int) -> tuple[int | None, int | None]:
         kp = self.skip_back(k) - 1
         if kp >= 0 and self.words[kp] and (
-            self.words[kp] not in self.lx.not_nouns or self.in_set(self.words[kp], self.lx.ordinal_context)
+            self.words[kp] not in self.lx.not_nouns or (CB[self.words[kp]] & IN_ORDINAL_CONTEXT)
         ):
             return self.st(kp), self.en(kp)
-        if j < self.n and self.in_set(self.word(j), self.lx.ordinal_context):
+        if j < self.n and (CB[self.word(j)] & IN_ORDINAL_CONTEXT):
             return self.st(j), self.en(j)
         return None, None
 
     def _is_date_after(self, j: int) -> bool:
         """"5 أيار"، "الخامس من أيار"، "21 من شهر نيسان": a day of the month."""
-        lx = self.lx
         w = self.word(j)
         if w == "من":
             j += 1
             w = self.word(j)
         if w in ("شهر", "الشهر"):
             return True
-        return bool(w) and self.in_set(w, lx.months)
+        return bool(w) and (CB[w] & IN_MONTHS)
 
     def read_dual(self, k: int):
         """طفلين، دبابتين، يومين، دولارين = 2 (unless اثنين follows: then it is the noun)."""
@@ -241,12 +244,13 @@ class _Reader(_Parser):
                 break
         if key is None:
             return None
-        nxt = _atom(lx, self.word(k + 1))
+        nxt = ATOMS[self.word(k + 1)]
         if nxt and nxt[0] == 0 and nxt[3].get("unit") == 2:
             return None  # طفلين اثنين: the number word carries it
-        tk = self.toks[k]
+        end = self.ends[k]
+        start = end - len(w) + key[0]
         qualifier = self._prefix_qualifier(k) if key[0] == 0 else None  # أكثر من يومين، قرابة الساعتين
-        q = _Q(tk.start + key[0], tk.end, 2, qualifier or "exact", kind, tk.start + key[0], tk.end)
+        q = _Q(start, end, 2, qualifier or "exact", kind, start, end)
         q = self._post_qualify(q, k + 1)[0]
         return q, k + 1
 
@@ -292,11 +296,11 @@ class _Reader(_Parser):
         return q, j
 
     def _number_from(self, k: int, lead: int) -> _Num | None:
-        tk = self.toks[k]
-        if tk.kind == "num":
+        kind = KINDS[self.texts[k]]
+        if kind == "num":
             return self.digits(k)
-        if tk.kind == "word":
-            a = self.atom_at(k)
+        if kind == "word":
+            a = ATOMS[self.words[k]]
             if a and a[0] == lead and not ({"ordinal"} == set(a[3])):
                 return self.number_at(k) if lead == 0 else self.word_number(k, min_lead=lead)
         return None
@@ -304,9 +308,9 @@ class _Reader(_Parser):
     def _change_before(self, k: int) -> bool:
         lx = self.lx
         for x in range(k, max(-1, k - lx.change_window), -1):
-            if not self.words[x] and self.toks.texts[x] in ".;:!?\n":
+            if not self.words[x] and self.texts[x] in ".;:!?\n":
                 return False
-            if self.in_set(self.word(x), lx.change_words):
+            if (CB[self.word(x)] & IN_CHANGE_WORDS):
                 return True
         return False
 
@@ -337,7 +341,7 @@ class _Reader(_Parser):
             after = j + len(hit[0])
             last = _bare(hit[0][-1])[-1]
             if (self.word(after) == "من" and last in self.lx.comparatives) or (
-                after < self.n and self.toks[after].kind == "num"
+                after < self.n and KINDS[self.texts[after]] == "num"
             ):
                 hit = None  # "17 قتيلا وأكثر من 40 جريحا": the bound of the next number
         if hit and q.qualifier in ("exact", "approx"):
@@ -360,22 +364,22 @@ class _Reader(_Parser):
             return None, j
         if num.words and not num.mult and value <= 31 and self._is_date_after(j) and self.word(j) != "من":
             return None, j
-        if self.in_set(prev, lx.months) and not num.digits4 and value <= 31:
+        if (CB[prev] & IN_MONTHS) and not num.digits4 and value <= 31:
             return None, j
-        if self.in_set(prev, lx.clock_before) or (
-            value <= 24 and not num.mult and self.in_set(self.word(j), lx.time_after)
+        if (CB[prev] & IN_CLOCK_BEFORE) or (
+            value <= 24 and not num.mult and (CB[self.word(j)] & IN_TIME_AFTER)
         ):
             return _Q(start, end, value, "exact", "other", upper=up), j
-        if (self.in_set(prev, lx.label_before) and not num.words) or prev in lx.per_before:
+        if ((CB[prev] & IN_LABEL_BEFORE) and not num.words) or prev in lx.per_before:
             return _Q(start, end, value, "exact", "other"), j
         # Definite cardinal after an ordinal-context noun: لليوم العشرين.
-        if num.definite and self.in_set(prev, lx.ordinal_context) and not num.vague:
+        if num.definite and (CB[prev] & IN_ORDINAL_CONTEXT) and not num.vague:
             return _Q(start, end, value, "exact", "ordinal", *self._ordinal_noun(k, j)), j
         # Percent.
         pct = self.phrase_after(j, lx.percent)
         if pct or self.is_sym(k - 1, "%"):
             if pct:
-                end = self.toks[j + len(pct[0]) - 1].end
+                end = self.ends[j + len(pct[0]) - 1]
                 j += len(pct[0])
             else:
                 start = self.st(k - 1)
@@ -407,12 +411,12 @@ class _Reader(_Parser):
         # Kind from the noun.
         nw = self._tok_at(noun[0]) if noun[0] is not None else None
         if nw is not None and kind == "count":
-            if self.toks[nw].kind == "sym":
+            if KINDS[self.texts[nw]] == "sym":
                 kind = "money"
-            else:
+            elif CB[self.words[nw]] & KEY_UNITS:
                 uk = _noun_key(lx, self.words[nw], lx.units)
                 if uk is not None:
-                    if lx.units[uk] == "duration" and self.in_set(self.word(nw + 1), lx.weekdays):
+                    if lx.units[uk] == "duration" and (CB[self.word(nw + 1)] & IN_WEEKDAYS):
                         noun, j_after = (None, None), j
                     else:
                         kind = lx.units[uk]
@@ -420,11 +424,11 @@ class _Reader(_Parser):
         # counts a known noun ("2000 لاجئ") or is approximated ("قرابة 2000").
         if num.digits4 and kind in ("count", "duration"):
             countable = nw is not None and (
-                _noun_key(lx, self.words[nw], lx.countable) is not None or self.toks[nw].kind == "sym"
+                (CB[self.words[nw]] & KEY_COUNTABLE) or KINDS[self.texts[nw]] == "sym"
             )
-            if self.in_set(prev, lx.year_before) or self.in_set(prev, lx.months):
+            if (CB[prev] & IN_YEAR_BEFORE) or (CB[prev] & IN_MONTHS):
                 kind = "year"
-            elif 1300 <= value <= 1500 and self.in_set(self.word(j), lx.year_after):
+            elif 1300 <= value <= 1500 and (CB[self.word(j)] & IN_YEAR_AFTER):
                 kind = "year"
             elif 1900 <= value <= 2100 and not countable and kind == "count" and q_pre in (None, "at_most"):
                 kind = "year"
@@ -447,7 +451,7 @@ class _Reader(_Parser):
 
     def _tok_at(self, start: int) -> int | None:
         """Index of the token that starts at `start`."""
-        x = bisect.bisect_right(self.toks.ends, start)
+        x = bisect.bisect_right(self.ends, start)
         return x if x < self.n and self.st(x) == start else None
 
     def _noun_before(self, k: int, definite: bool = False) -> tuple[int, int] | None:
@@ -457,12 +461,12 @@ class _Reader(_Parser):
         if kp < 0 or not self.words[kp]:
             return None
         w = self.words[kp]
-        if w in lx.not_nouns or _atom(lx, w):
+        if w in lx.not_nouns or ATOMS[w]:
             return None
         if definite:
             if not w.startswith(("ال", "وال", "بال", "لل")):
                 return None
-        elif w.startswith("ال") or (_noun_key(lx, w, lx.countable) is None and _noun_key(lx, w, lx.units) is None):
+        elif w.startswith("ال") or not (CB[w] & (KEY_COUNTABLE | KEY_UNITS)):
             return None  # an indefinite number agrees with an indefinite noun it knows
         return self.st(kp), self.en(kp)
 
@@ -476,15 +480,15 @@ class _Reader(_Parser):
         lx = self.lx
         if j >= self.n:
             return None
-        tk = self.toks[j]
-        if tk.kind == "sym" and tk.text in ("$", "€"):
+        w = self.texts[j]
+        if w in ("$", "€"):
             return j
-        if tk.text in (")", "]") and self.word(j + 1):
+        if w in (")", "]") and self.word(j + 1):
             j += 1  # "(12) مدنياً"
-            tk = self.toks[j]
-        if tk.kind != "word":
+            w = self.texts[j]
+        w = self.words[j]
+        if not w:
             return None
-        w = tk.text
         if w == "من":
             if not self.word(j + 1):
                 return None
@@ -493,12 +497,12 @@ class _Reader(_Parser):
             definite_ok = True
         elif via_min_only:
             return None  # a definite number is in no construct: العشرات من المدنيين
-        known = _noun_key(lx, w, lx.countable) is not None or _noun_key(lx, w, lx.units) is not None
+        known = CB[w] & (KEY_COUNTABLE | KEY_UNITS)
         if not definite_ok and w.startswith("ال") and not (w in lx.countable or w in lx.units):
             return None
-        if not known and (w.endswith("وا") or (w[0] in "بلو" and len(w) >= 3) or self.in_set(w, lx.not_nouns)):
+        if not known and (w.endswith("وا") or (w[0] in "بلو" and len(w) >= 3) or (CB[w] & IN_NOT_NOUNS)):
             return None  # a verb (قتلوا) or a prepositional phrase (بحالات، للنظام)
-        if w in lx.not_nouns or w in lx.joiners or _atom(lx, w):
+        if w in lx.not_nouns or w in lx.joiners or ATOMS[w]:
             return None
         if w in lx.months:
             return None

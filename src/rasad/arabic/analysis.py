@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Analysis
-from .normalize import normalize
-from .quantities import quantities
+from .normalize import _normalize_split
+from .quantities import _scan
 from .sentences import sentences
 from .times import times
-from .tokens import tokenize
+from .tokens import _tokenize_pieces
 
 
 def analyse(text: str, published: date | None = None) -> Analysis:
@@ -23,13 +23,16 @@ def analyse(text: str, published: date | None = None) -> Analysis:
 
     Equal, field by field, to `normalize(text)`, `tokenize(text)`,
     `sentences(text)`, `quantities(text)` and `times(text, published)`.
+    The text is split on its spaces once: normalisation and tokens read the
+    same pieces, and the quantities' tokenizer reads the folded pieces.
     """
-    n = normalize(text)
+    pieces = text.split(" ")
+    n, folded = _normalize_split(text, pieces)
     return Analysis(
         normalized=n,
-        tokens=tokenize(text),
+        tokens=_tokenize_pieces(text, pieces),
         sentences=sentences(text),
-        quantities=quantities(text, normalized=n),
+        quantities=_scan(text, 0, len(text), n, folded) if text else [],
         times=times(text, published, normalized=n),
     )
 

@@ -174,8 +174,8 @@ def _normalize(text: str, lighter: bool = False) -> tuple[str, tuple[int, ...] |
     """(matching form, per-character original offsets or None when unchanged in length)."""
     if len(text) < _SHORT:
         return _normalize_general(text, lighter)
-    got = _fold_pieces(text, lighter)
-    return got if got is not None else _normalize_general(text, lighter)
+    got = _fold_pieces(text, text.split(" "), lighter)
+    return got[:2] if got is not None else _normalize_general(text, lighter)
 
 
 def _fold_piece(piece: str, lighter: bool) -> tuple[str, tuple[tuple[int, int], ...] | None] | None:
@@ -204,13 +204,14 @@ def _fold_piece(piece: str, lighter: bool) -> tuple[str, tuple[tuple[int, int], 
     return got
 
 
-def _fold_pieces(text: str, lighter: bool) -> tuple[str, tuple[int, ...] | None] | None:
-    """`_normalize` of a text split on its spaces, or None if it needs the general path."""
-    pieces = text.split(" ")
+def _fold_pieces(text: str, pieces: list[str], lighter: bool = False
+                 ) -> tuple[str, tuple[int, ...] | None, list[str]] | None:
+    """`_normalize` of a text given `text.split(" ")`, with the folded pieces
+    (" ".join makes the matching form), or None if it needs the general path."""
     got = list(map((_PLAIN_LIGHT if lighter else _PLAIN).get, pieces))
     if None not in got:
         out = " ".join(got)
-        return (out, None) if "  " not in out else None
+        return (out, None, got) if "  " not in out else None
     # Pieces that lose marks, or not seen yet: placed one by one, with the
     # runs of plain pieces between them as slices of offsets.
     marked = _MARKED_LIGHT if lighter else _MARKED
@@ -246,9 +247,9 @@ def _fold_pieces(text: str, lighter: bool) -> tuple[str, tuple[int, ...] | None]
     if "  " in out:
         return None  # runs of spaces collapse: the general path
     if not changed:
-        return out, None
+        return out, None, got
     extend(ints[pos:len(text) + 1])
-    return out, tuple(index)
+    return out, tuple(index), got
 
 
 def _normalize_general(text: str, lighter: bool = False) -> tuple[str, list[int] | None]:
@@ -344,6 +345,17 @@ def normalize(text: str) -> Normalized:
     if index is None:
         return Normalized(out, tuple(_ints(len(text) + 1)))
     return Normalized(out, tuple(index))
+
+
+def _normalize_split(text: str, pieces: list[str]) -> tuple[Normalized, list[str] | None]:
+    """`normalize(text)` given `text.split(" ")`, with the folded pieces
+    (" ".join makes the matching form) when the text was folded piece by
+    piece, else None."""
+    got = _fold_pieces(text, pieces) if len(text) >= _SHORT else None
+    if got is None:
+        return normalize(text), None
+    out, index, folded = got
+    return Normalized(out, tuple(_ints(len(text) + 1)) if index is None else index), folded
 
 
 def norm(text: str) -> str:

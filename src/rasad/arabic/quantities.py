@@ -224,11 +224,13 @@ def _quantity(start: int, end: int, value: int, qualifier: str, kind: str, noun_
     return q
 
 
-def _scan(text: str, lo: int, hi: int, n: Normalized | None = None) -> list[Quantity]:
-    """Quantities in text[lo:hi], with offsets into `text` (`n`: its normalisation, if known)."""
+def _scan(text: str, lo: int, hi: int, n: Normalized | None = None, pieces: list[str] | None = None
+          ) -> list[Quantity]:
+    """Quantities in text[lo:hi], with offsets into `text` (`n`: its
+    normalisation, if known; `pieces`: strings that " ".join makes n.text)."""
     if n is None:
         n = normalize(text[lo:hi])
-    toks = _tokenize(n.text)
+    toks = _tokenize(n.text, pieces)
     if not toks:
         return []
     out: list[Quantity] = []

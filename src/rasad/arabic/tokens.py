@@ -154,20 +154,25 @@ _ATTACHES = re.compile(rf"[{_DIGIT}{_LATIN}\"'«»“”„‟‘’‹›(\[{{]
 # Tokens are built through a twin class: Token is a frozen slots dataclass
 # whose generated __init__ sets each field through object.__setattr__
 # (~1.8 µs a token, ~700 tokens an article), and setting its slots from
-# outside costs a wrapped call per field. `_TokenBuilder` has the same slots,
-# not frozen: `tokenize` fills them with plain slot stores, then makes the
-# object a Token (__class__ assignment between classes of the same layout).
-# Same fields, same values, same type: equal to Token(...) in every way,
-# frozen like it.
+# outside costs a wrapped call per field. `_TokenBuilder` is a subclass of
+# Token with no slots of its own that gives back object's plain __init__,
+# __setattr__ and __delattr__: `tokenize` creates one with a bare call,
+# fills its (inherited) slots with plain slot stores, then makes the object
+# a Token (__class__ assignment to the base it adds nothing to). Same
+# fields, same values, same type: equal to Token(...) in every way, frozen
+# like it.
 _FIELDS = ("start", "end", "text", "norm", "stem", "prefix", "suffix", "kind")
 if Token.__slots__ != _FIELDS or hasattr(Token, "__post_init__"):  # model.Token changed: update _FIELDS
     raise ImportError("rasad.arabic.tokens: Token fields differ from _FIELDS")
 
 
-class _TokenBuilder:
-    """Same slots as Token, not frozen: filled by `tokenize`, then made a Token."""
+class _TokenBuilder(Token):
+    """A Token under construction: not frozen, no __init__ (see above)."""
 
-    __slots__ = _FIELDS
+    __slots__ = ()
+    __init__ = object.__init__
+    __setattr__ = object.__setattr__  # (with __delattr__: the type keeps the generic C slot,
+    __delattr__ = object.__delattr__  # so the stores below are plain slot stores)
 
 
 _CACHE_MAX = 1 << 15  # entries per cache; a cache is emptied when full
@@ -209,21 +214,29 @@ def tokenize(text: str) -> list[Token]:
     ("لـ"المدن"", "بـ17") is a token of its own with that prefix and an
     empty stem. `norm` is the token's matching form (`normalize.norm`).
     """
+    return _tokenize_pieces(text, text.split(" "))
+
+
+def _tokenize_pieces(text: str, pieces: list[str]) -> list[Token]:
+    """`tokenize(text)`, given `text.split(" ")`."""
     exact = "ة" in text  # writers who drop ة write ه for it: then ه is ambiguous
-    pieces = _pieces_exact if exact else _pieces_loose
+    cache = _pieces_exact if exact else _pieces_loose
+    get = cache.get
     out: list[Token] = []
     add = out.append
-    new, builder, token = object.__new__, _TokenBuilder, Token
+    builder, token = _TokenBuilder, Token
     pos = 0
     # Most of a news text is single words between single spaces: split on
     # " " (C speed, offsets are running lengths) and tokenize each distinct
-    # piece once; a piece's tokens are cached relative to its start.
-    for piece in text.split(" "):
-        toks = pieces.get(piece)
-        if toks is None:
-            toks = _piece_tokens(piece, exact, pieces)
-        for a, b, w, nrm, stem, prefix, suffix, kind in toks:
-            t = new(builder)
+    # piece once; a piece's tokens are cached relative to its start, as one
+    # row when it is one token (most pieces), else as a list of rows.
+    for piece in pieces:
+        row = get(piece)
+        if row is None:
+            row = _piece_tokens(piece, exact, cache)
+        if row.__class__ is tuple:
+            a, b, w, nrm, stem, prefix, suffix, kind = row
+            t = builder()
             t.start = pos + a
             t.end = pos + b
             t.text = w
@@ -234,17 +247,31 @@ def tokenize(text: str) -> list[Token]:
             t.kind = kind
             t.__class__ = token
             add(t)
+        else:
+            for a, b, w, nrm, stem, prefix, suffix, kind in row:
+                t = builder()
+                t.start = pos + a
+                t.end = pos + b
+                t.text = w
+                t.norm = nrm
+                t.stem = stem
+                t.prefix = prefix
+                t.suffix = suffix
+                t.kind = kind
+                t.__class__ = token
+                add(t)
         pos += len(piece) + 1
     return out
 
 
-_pieces_exact: dict[str, tuple] = {}
-_pieces_loose: dict[str, tuple] = {}
+_pieces_exact: dict[str, tuple | list] = {}
+_pieces_loose: dict[str, tuple | list] = {}
 
 
-def _piece_tokens(piece: str, exact: bool, cache: dict[str, tuple]) -> tuple:
+def _piece_tokens(piece: str, exact: bool, cache: dict[str, tuple | list]) -> tuple | list:
     """The tokens of a space-free stretch of text as (start, end, text, norm,
-    stem, prefix, suffix, kind) rows, offsets relative to it (cached)."""
+    stem, prefix, suffix, kind) rows, offsets relative to it: one row (a
+    tuple) when it is one token, else a list of rows (cached)."""
     prefix_forms = rules().prefix_forms
     out = []
     for m in _TOKEN.finditer(piece):
@@ -260,7 +287,7 @@ def _piece_tokens(piece: str, exact: bool, cache: dict[str, tuple]) -> tuple:
         elif g != 4:
             nrm = _other(w)
             out.append((s, e, w, nrm, nrm, "", "", _KIND[g]))
-    toks = tuple(out)
+    toks = out[0] if len(out) == 1 else out
     if len(piece) <= _PIECE_MAX:  # a long run without spaces is not worth keeping
         if len(cache) >= _CACHE_MAX:
             cache.clear()

@@ -85,7 +85,7 @@ def _has_break(ctx: Context, si: SentenceInfo, a: int, b: int) -> bool:
 
 
 def _words_between(si: SentenceInfo, a: int, b: int) -> int:
-    return sum(1 for t in si.tokens_within(a, b) if t.kind != "punct")
+    return len([t for t in si.tokens_within(a, b) if t.kind != "punct"])
 
 
 @lru_cache(maxsize=65536)
@@ -267,12 +267,13 @@ def _estimate(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit]) -> 
 
 
 REFUSAL = ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "عدم", "لم", "دون", "بدون", "منع", "منعت", "يمنع")
+_REFUSAL = frozenset(REFUSAL)
 
 
 def _refused(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     """"رفضوا الخروج", "دون خروج": the movement or loss did not happen."""
     prev = ctx.norm_of(max(si.start, h.start - 20), h.start).split()[-2:]
-    return any(w.lstrip("و") in REFUSAL for w in prev)
+    return any(w.lstrip("و") in _REFUSAL for w in prev)
 
 
 def _one_person(ctx: Context, si: SentenceInfo, terms: list[Hit]) -> list[Quantity]:
@@ -306,6 +307,11 @@ def _extra_kinds(ctx: Context, si: SentenceInfo, q: Quantity, kind: str, terms: 
     return out
 
 
+_LINKS = frozenset({"من", "في", "صفوف", "لدى", "عناصر", "مقاتلي", "التابعين", "التابعه", "التابع", "قوات", "ضمن",
+                    "عنصرا", "عنصر", "ومقاتلي", "جنود", "وحدات", "القتلى", "الجرحى", "الضحايا", "الشهداء",
+                    "المصابين"})
+
+
 def _actor_after(si: SentenceInfo, actors: list[ActorHit], end: int, ctx: Context) -> ActorHit | None:
     """An actor tied to the counted noun: right after it, through ل / من / في صفوف / لدى."""
     for a in actors:
@@ -314,9 +320,7 @@ def _actor_after(si: SentenceInfo, actors: list[ActorHit], end: int, ctx: Contex
         gap = ctx.norm_of(end, a.start).split()
         if len(gap) > 3:
             return None
-        link = {"من", "في", "صفوف", "لدى", "عناصر", "مقاتلي", "التابعين", "التابعه", "التابع", "قوات", "ضمن",
-                "عنصرا", "عنصر", "ومقاتلي", "جنود", "وحدات", "القتلى", "الجرحى", "الضحايا", "الشهداء", "المصابين"}
-        if all(g.strip('"«»“”') in link or g.strip('"«»“”') == "" for g in gap):
+        if all(g.strip('"«»“”') in _LINKS or g.strip('"«»“”') == "" for g in gap):
             return a
         return None
     return None
@@ -534,11 +538,10 @@ def _place(ctx: Context, si: SentenceInfo, q: Quantity) -> PlaceHit | None:
     def usable(p: PlaceHit, a: int, b: int) -> bool:
         return len(ctx.norm_of(a, b).split()) <= 8 and not is_destination(ctx, si, p)
 
-    after = [p for p in si.places if p.start >= q.end and usable(p, q.end, p.start)]
-    before = [p for p in si.places if p.end <= q.start and usable(p, p.end, q.start)]
-    if after:
-        return after[0]
-    return before[-1] if before else None
+    after = next((p for p in si.places if p.start >= q.end and usable(p, q.end, p.start)), None)
+    if after is not None:
+        return after
+    return next((p for p in reversed(si.places) if p.end <= q.start and usable(p, p.end, q.start)), None)
 
 
 def _follow(ctx: Context, si: SentenceInfo, q: Quantity, prev: Claim, kind: str, side: str, actor: str | None,

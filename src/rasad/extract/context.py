@@ -187,12 +187,12 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
                     si.hits.append(Hit(s, e, kind, value, group, lemma, matched))
     countries: dict[str, int] = {}
     gaz = kb.gazetteer
-    for m in gaz.scan(text, normalized=n):
-        si = place_in(m.start)
+    for m_start, m_end, m_key, m_ids, m_ambiguous in gaz.scan_spans(text, normalized=n):
+        si = place_in(m_start)
         if si:
-            si.hits.append(Hit(m.start, m.end, "place", m.ids[0], matched=m.key, ids=tuple(m.ids),
-                               ambiguous=m.ambiguous))
-            p = gaz.get(m.ids[0])
+            si.hits.append(Hit(m_start, m_end, "place", m_ids[0], matched=m_key, ids=tuple(m_ids),
+                               ambiguous=m_ambiguous))
+            p = gaz.get(m_ids[0])
             if p is not None and p.level not in ("country", "region"):
                 countries[p.country] = countries.get(p.country, 0) + 1
     for si in infos:

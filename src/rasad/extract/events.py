@@ -349,13 +349,15 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
         told = {h.value for h in si.of("trigger")}
         for h in si.of("trigger"):
             sub = h.value
-            if sub in TERRITORY or _blocked(ctx, si, h) or any(a < h.end and h.start < b for a, b in names):
+            if sub in TERRITORY or any(a < h.end and h.start < b for a, b in names):
                 continue  # a name ("تدمر", "هيئة تحرير الشام") is no trigger
             if told & GENERIC_OF.get(sub, set()):
                 continue
             if sub == "Non-violent transfer of territory" and (si.index in by_sentence or not _taking(ctx, si, row, h)):
                 continue  # a gain already coded here, or a departure that names no one taking the place
             if sub == "Agreement" and not _agreement_told(ctx, si, h, out):
+                continue
+            if _blocked(ctx, si, h):  # (the dearest test last)
                 continue
             if sub == "Shelling/artillery/missile attack" and air and \
                     ctx.norm_of(h.start, h.end).split()[0].lstrip("وف") in GENERIC_STRIKE:

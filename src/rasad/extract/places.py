@@ -115,14 +115,21 @@ def _head_kind(tok: Token, pat) -> str | None:
     return _head_kind_of(tok.norm, tok.stem)
 
 
+class _EndsInHead(dict):
+    """matching form -> whether it ends in a place word (filled as words are met)."""
+
+    def __missing__(self, word: str) -> bool:
+        found = self[word] = word.endswith(_head_words())
+        return found
+
+
+_HEAD_ENDING = _EndsInHead()
+
+
 @lru_cache(maxsize=1)
-def _head_tails() -> frozenset[str] | None:
-    """The last two letters of every place word (None if one is a single letter)."""
+def _head_words() -> tuple[str, ...]:
     pat = patterns()
-    heads = pat.landmark_heads | pat.settlement_heads
-    if any(len(h) < 2 for h in heads):
-        return None
-    return frozenset(h[-2:] for h in heads)
+    return tuple(sorted(pat.landmark_heads | pat.settlement_heads))
 
 
 @lru_cache(maxsize=65536)
@@ -138,13 +145,14 @@ def _head_kind_of(norm_: str, stem: str) -> str | None:
 
 
 TANWEEN = "\u064b\u064c\u064d"
+_TANWEEN = frozenset(TANWEEN)
 
 
 def _not_a_name(ctx: Context, si: SentenceInfo, t: Token) -> bool:
     """Words that cannot be (part of) a place name: inflected with tanween ("خالياً"), verbs in the
     present ("يتعرض"), or words the vocabularies and the time parser already claim."""
     text = ctx.doc.text
-    if t.end < len(text) and text[t.end] in TANWEEN or any(c in TANWEEN for c in t.text):
+    if t.end < len(text) and text[t.end] in TANWEEN or not _TANWEEN.isdisjoint(t.text):
         return True
     if t.kind == "word" and t.norm[:1] in ("ي", "ت") and len(t.norm) >= 4 and t.prefix == "":
         return True
@@ -161,11 +169,12 @@ def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
     toks = si.tokens
     out: list[PlaceHit] = []
     # only an indefinite place word introduces a name ("مدينة X"); "المدينة" refers back
-    # (a word without suffix ends in its stem, so a place word ends in one of the heads, and in the
-    # last two letters of one)
-    tails = _head_tails()
-    heads = [k for k, t in enumerate(toks) if (tails is None or t.norm[-2:] in tails) and not t.suffix
-             and t.kind == "word" and "ال" not in t.prefix and _head_kind_of(t.norm, t.stem) is not None]
+    # (a word without suffix ends in its stem, so a place word ends in one of the heads)
+    if len(_HEAD_ENDING) > 100_000:
+        _HEAD_ENDING.clear()
+    could = _HEAD_ENDING
+    heads = [k for k, t in enumerate(toks) if could[t.norm] and not t.suffix and t.kind == "word"
+             and "ال" not in t.prefix and _head_kind_of(t.norm, t.stem) is not None]
     i = 0
     for k in heads:
         if k < i:

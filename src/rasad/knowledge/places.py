@@ -19,6 +19,7 @@ import re
 import math
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -189,14 +190,24 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 _JOINABLE = frozenset({"كفر", "دير", "بيت", "تل", "عين", "خان", "بني", "ام"})
 _QUOTED = re.compile(r'\s*["\'()]+\s*|\s{2,}')
-_QUOTE_CHAR = re.compile(r'["\'()]')
 _TWO_SPACES = re.compile(r"\s\s")
+
+
+def _may_unquote(t: str) -> bool:
+    """Whether _QUOTED matches anywhere in `t`: a quote or bracket, or two whitespace characters in a
+    row. Found with string methods (C loops) rather than the regex, which tries each position."""
+    if '"' in t or "'" in t or "(" in t or ")" in t:
+        return True
+    spaced = t.replace("\n", " ")
+    if spaced.isprintable():  # then every whitespace character is a space or was a newline
+        return "  " in spaced
+    return _TWO_SPACES.search(t) is not None
 
 
 def _unquote(t: str) -> tuple[str, list[int] | None]:
     """`t` with quote and bracket runs (and the spaces around them) read as one space, and for each
     character of the result its offset in `t` (None: `t` unchanged)."""
-    if not _QUOTE_CHAR.search(t) and not _TWO_SPACES.search(t):  # what _QUOTED can match, found faster
+    if not _may_unquote(t):
         return t, None
     out: list[str] = []
     back: list[int] = []
@@ -361,6 +372,12 @@ class Gazetteer:
         A name may carry up to two one-letter proclitics (و، ف، ب، ل، ك) as in
         "وبدوما". Offsets are into `text`. Pass `normalized` (normalize(text)) if you have it.
         """
+        return [Mention(*m) for m in self.scan_spans(text, proclitics, normalized)]
+
+    def scan_spans(self, text: str, proclitics: str = "وفبلك", normalized=None
+                   ) -> list[tuple[int, int, str, tuple[str, ...], bool]]:
+        """`scan` as plain (start, end, key, ids, ambiguous) tuples, for callers that build their own
+        records."""
         from ..arabic.normalize import normalize
 
         n = normalized if normalized is not None else normalize(text)
@@ -381,7 +398,7 @@ class Gazetteer:
                 hits.append((start, end + 1, key, ids))
         hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
         taken = bytearray(len(t))  # 1 where an accepted name lies
-        out: list[Mention] = []
+        out: list[tuple[int, int, str, tuple[str, ...], bool]] = []
         for s, e, key, ids in hits:
             if taken.find(1, s, e) >= 0:
                 continue
@@ -391,8 +408,8 @@ class Gazetteer:
             if needs_context is None:
                 needs_context = self._needs_context[key] = \
                     self.is_ambiguous(key) and key.split()[0] not in self.prefixes
-            out.append(Mention(os_, oe, key, ids, needs_context))
-        out.sort(key=lambda m: m.start)
+            out.append((os_, oe, key, ids, needs_context))
+        out.sort(key=itemgetter(0))
         return out
 
     # ------------------------------------------------------------------ geometry and hierarchy

@@ -37,6 +37,27 @@ def list_events(store: StoreDep, settings: SettingsDep, f: FiltersDep, type: Typ
             "offset": f.offset}
 
 
+@router.get("/events/daily", response_model=S.EventDays, summary="Merged events counted per day and event type")
+def event_days(store: StoreDep, settings: SettingsDep, bbox: BboxQ = None, date_from: DateFromQ = None,
+               date_to: DateToQ = None, type: TypeQ = None, family: FamilyQ = None, side: SideQ = None,
+               place: PlaceQ = None, source: SourceQ = None, actor: ActorQ = None,
+               status: Annotated[RecordStatus | None, Query()] = None):
+    """How many merged events match the filters on each day (by `date_start`) and ACLED event type (`family`),
+    placed or not and without a cap: the timeline's histogram. Events with no date are counted in `undated`."""
+    check_dates(date_from, date_to)
+    t = merged_events
+    conds = rc.event_conditions(place=resolve_place(place, settings), side=_v(side), since=date_from,
+                                until=date_to, source=source, status=_v(status), bbox=parse_bbox(bbox), type=type,
+                                family=family, actor=actor, settings=settings)
+    day = func.coalesce(t.c.date_start, t.c.date_end)
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(day, t.c.family, func.count()).where(*conds)
+                            .group_by(day, t.c.family).order_by(day, t.c.family)).all()
+    days = [{"date": d, "family": fam, "n": int(n)} for d, fam, n in rows if d is not None]
+    undated = sum(int(n) for d, _, n in rows if d is None)
+    return {"days": days, "undated": undated, "total": sum(x["n"] for x in days) + undated}
+
+
 @router.get("/events/{event_id}", response_model=S.EventDetail, summary="One merged event with its mentions")
 def get_event(store: StoreDep, event_id: IdPath):
     with store.engine.connect() as conn:

@@ -274,13 +274,14 @@ async function refreshTimeline() {
   const s = app.state;
   try {
     // The timeline shows the whole period (the selection is drawn over it), so no dates are sent.
-    const [fc, series] = await Promise.all([
-      get("/api/map/events", state.params(s, "map", { omit: ["date_from", "date_to", "bbox"], extra: { limit: MAP_LIMIT } }), { signal }),
+    // Counted per day on the server, so a store of any size is drawn whole (not only the map's first features).
+    const [daily, series] = await Promise.all([
+      get("/api/events/daily", state.params(s, "map", { omit: ["date_from", "date_to", "bbox"] }), { signal }),
       get("/api/series", state.params(s, "series", { extra: { kind: s.kind || "killed" } }), { signal }),
     ]);
     const stats = app.stats || await get("/api/stats", null, { cached: true });
     app.timeline.render({
-      events: (fc.features || []).map((f) => f.properties || {}),
+      events: (daily.days || []).map((d) => ({ date_start: d.date, family: d.family, n: d.n })),
       series: series.sources || [],
       domain: [stats.date_min, stats.date_max],
       selection: [s.date_from || null, s.date_to || null],

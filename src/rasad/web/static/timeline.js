@@ -36,7 +36,8 @@ export class Timeline {
     this.ro.observe(el);
   }
 
-  // data: {events: [{date_start, date_end, family}], series: [{key, name, affiliation, kind, side, points}],
+  // data: {events: [{date_start, date_end?, family, n?}] (n: how many events that item stands for, default 1),
+  //        series: [{key, name, affiliation, kind, side, points}],
   //        domain: [isoFrom, isoTo], selection: [isoFrom|null, isoTo|null], kind, side}
   render(data) {
     this.data = data;
@@ -77,7 +78,7 @@ export class Timeline {
       const k = binStart(d, bin);
       if (!bins.has(k)) bins.set(k, new Map());
       const fam = bins.get(k);
-      fam.set(e.family, (fam.get(e.family) || 0) + 1);
+      fam.set(e.family, (fam.get(e.family) || 0) + (e.n || 1));  // e.n: events counted on that day
     }
     let maxBin = 1;
     for (const fam of bins.values()) maxBin = Math.max(maxBin, [...fam.values()].reduce((a, b) => a + b, 0));
