@@ -20,7 +20,7 @@ from ..model import Claim, Control, Event
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo
-from .control import _inner, _list_after, has_form, rules
+from .control import _inner, _list_after, _list_before, has_form, rules
 from .places import PlaceHit, is_destination
 from .resources import patterns
 
@@ -28,7 +28,25 @@ ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 DEMONSTRATIVES = {norm(w) for w in ("تلك", "هذه", "ذلك", "هذا", "هذين", "هاتين", "تلكم", "المذكورة", "نفسها")}
 AIR_WORDS = {norm(w) for w in ("سلاح الجو", "الطيران", "طيران", "الطائرات", "طائرات", "جوي", "الجوي", "جوية", "الحربي",
-                               "الحربية", "المروحي", "المروحيات", "الروسي", "غارات", "غارة")}
+                               "الحربية", "المروحي", "المروحيات", "الروسي", "غارات", "غارة", "الجوية", "جويا",
+                               "المسير", "المسيرة", "المسيرات", "مسيرة", "مسيرات", "بالطيران", "بالطائرات",
+                               "والطيران", "والطائرات", "القوة الجوية")}
+# Artillery words right at a generic strike verb keep it shelling even where the sentence names aircraft
+# ("تواصل قسد قصف الجيب بالمدفعية، فيما تشن طائرات التحالف غارات").
+ARTILLERY_WORDS = {norm(w) for w in ("بالمدفعية", "المدفعية", "مدفعية", "المدفعي", "مدفعي", "مدفعيا", "بالمدافع",
+                                     "بالهاون", "هاون", "بالصواريخ", "صاروخي", "الصاروخي", "صاروخية", "بالقذائف",
+                                     "قذائف", "براجمات", "راجمات", "والمدفعي")}
+# Where an air cue governs a generic strike: the words of the trigger's clause, up to these breaks.
+AIR_CLAUSE_BREAKS = {norm(w) for w in ("فيما", "بينما", "وفيما", "وبينما", "حين", "كما")}
+# Strike nouns that say nothing of the weapon: an air strike with an air cue near, else no event
+# ("نفذ طيران الجيش ضربات دقيقة").
+AIR_ONLY = {norm(w) for w in ("ضربة", "ضربات", "الضربات", "الضربة", "ضربتين", "بضربات", "وضربات")}
+LAUNCH_VERBS = {norm(w) for w in ("شن", "شنت", "شنوا", "يشن", "تشن", "يشنون", "وشن", "وشنت", "وشنوا", "ويشن",
+                                  "وتشن", "فيما تشن")}
+# Targeting verbs name no weapon: with another weapon trigger in the sentence they are that event
+# ("تفجير انتحاري استهدف مطعما"); alone they are an event only with an air cue.
+TARGET_VERBS = {norm(w) for w in ("استهدف", "استهدفت", "استهدفوا", "يستهدف", "تستهدف", "يستهدفون", "استهداف",
+                                  "باستهداف", "واستهدف", "واستهدفت", "واستهدفوا")}
 AIR_PHRASES = tuple(w for w in AIR_WORDS if " " in w)
 GENERIC_STRIKE = {norm(w) for w in ("استهدف", "استهدفت", "يستهدف", "تستهدف", "استهداف", "قصف", "القصف", "قصفت",
                                     "يقصف", "تقصف", "قصفا")}
@@ -36,6 +54,48 @@ CONCESSIVE = {norm(w) for w in ("رغم", "برغم", "ورغم", "الرغم", 
 COARSE = {"country", "region", "governorate"}
 BACKGROUND = tuple(norm(w) for w in ("سبق أن", "سبق و", "في وقت سابق", "منذ سنوات", "قبل سنوات", "منذ أعوام",
                                      "قبل أعوام"))
+
+
+def _air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
+    """Whether an air cue governs a generic strike: in its clause (from the last break before it to the
+    next break after it, at most 8 words each way). None where an artillery word is in that clause."""
+    before = ctx.norm_of(max(si.start, h.start - 80), h.start).split()
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in AIR_CLAUSE_BREAKS or before[i].endswith(("،", ",")):
+            before = before[i + 1:]
+            break
+    after = ctx.norm_of(h.start, min(si.end, h.end + 100)).split()
+    for i, w in enumerate(after):
+        if i and (w in AIR_CLAUSE_BREAKS) or w.endswith(("،", ",")) and i + 1 < len(after):
+            after = after[:i + 1]
+            break
+    words = [w.strip("،,.") for w in before[-8:] + after[:9]]
+    if not ARTILLERY_WORDS.isdisjoint(words):
+        return None
+    text = " ".join(words)
+    return not AIR_WORDS.isdisjoint(words) or any(ph in text for ph in AIR_PHRASES)
+
+
+def _dateline(ctx: Context, p) -> bool:
+    """A place that opens a line and is followed by a dash, through parentheses ("حلب-سانا",
+    "دمشق (رويترز) -", "بيروت – "): the reporter's location, not where anything happened."""
+    text = ctx.doc.text
+    line_start = text.rfind("\n", 0, p.start) + 1
+    if text[line_start:p.start].strip(" \t\u200f\u200e\"'«"):
+        return False
+    rest = text[p.end:p.end + 60]
+    i = 0
+    while True:
+        while i < len(rest) and rest[i] in " \t":
+            i += 1
+        if i < len(rest) and rest[i] == "(":
+            j = rest.find(")", i)
+            if j < 0:
+                return False
+            i = j + 1
+            continue
+        break
+    return i < len(rest) and rest[i] in "-–—/"
 
 
 def _family(ctx: Context, sub: str) -> str:
@@ -96,7 +156,8 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     if has_form(ahead, fear["future_after"]):
         return True  # "لمعركة مقبلة": yet to come
     last = ctx.norm_of(max(si.start, h.start - 50), h.start).split()[-4:]
-    if last and f" {last[-1]} " in fear["before_words"]:
+    if last and (f" {last[-1]} " in fear["before_words"] or len(last) > 1 and f" {last[-2]} " in fear["before_words"]
+                 and f" {last[-1]} " in fear["start_words"]):
         return True  # "قبل الهجوم على الرقة": a point in time for something else
     if has_form(" ".join(last), rules()["anaphora"]["responsibility"]):
         return True  # "تبنى التنظيم الهجوم", "غارة دعما للهجوم": a claim of, or support to, another event
@@ -195,14 +256,18 @@ def _is_verb_form(word: str) -> bool:
 def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
     """Where a trigger happened: the places listed right after it, else the nearest one before it in
     its clause; coarse areas give way to finer places in the same list."""
-    places = _list_after(ctx, si, h.end, max_first_gap=5)
+    places = [p for p in _list_after(ctx, si, h.end, max_first_gap=5) if not _dateline(ctx, p)]
     if not places:
-        before = [p for p in si.places if p.end <= h.start]
+        before = [p for p in si.places if p.end <= h.start and not _dateline(ctx, p)]
         if before:
             p = before[-1]
             gap = ctx.doc.text[p.end:h.start]
             if len(ctx.norm_of(p.end, h.start).split()) <= 8 and not any(c in gap for c in ".;:؛"):
-                places = [p]
+                # the whole list that ends there ("في دوما وحمورية وسقبا جراء الغارات"), and the place
+                # a locator names ("دخلت بلدة برطلة شرق الموصل، لكنها واجهت مقاومة"): the town, not the city
+                inner = _inner(ctx, si, p, by_rank=False)
+                places = [inner] if inner is not None and not inner.anaphoric else \
+                    [q for q in _list_before(ctx, si, p.end) if not _dateline(ctx, q)] or [p]
     if not places or all(p.place.level in COARSE or p.place.level == "town" for p in places):
         # the finest place the sentence names, when the trigger's own is a town or coarser:
         # "معارك في حلب … على حي مساكن هنانو" happened in the neighbourhood
@@ -236,13 +301,13 @@ def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
 def _find_focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
     for k in range(si.index - 1, max(-1, si.index - 4), -1):
         fine = [p for p in ctx.sentences[k].places if p.place.level not in COARSE
-                and not is_destination(ctx, ctx.sentences[k], p)]
+                and not is_destination(ctx, ctx.sentences[k], p) and not _dateline(ctx, p)]
         if fine:
             return fine[-1]
     counts: dict[str, tuple[int, PlaceHit]] = {}
     for other in ctx.sentences:
         for p in other.places:
-            if p.place.level not in COARSE:
+            if p.place.level not in COARSE and not _dateline(ctx, p):
                 n, _ = counts.get(p.place.id, (0, p))
                 counts[p.place.id] = (n + 1, p)
     if counts:
@@ -330,9 +395,9 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
         if _is_background(ctx, si) or _only_years(si):
             continue
         row = actors[si.index]
-        words = si.norm.split()
         for k in gains:
-            place = ctx.kb.gazetteer.get(k.place_id) if k.place_id else None
+            place = next((p.place for p in si.places if p.place.id == k.place_id), None) if k.place_id else None
+            place = place or (ctx.kb.gazetteer.get(k.place_id) if k.place_id else None)
             a1 = next((a for a in row if a.actor == k.actor), None)
             others = [a for a in row if a.side in ARMED and a.side != k.side]
             a2 = others[0] if others else None
@@ -344,22 +409,40 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             add(sub, si, k.start, k.end, place, a1, a2, "asserted", k.source)
         if not si.of("trigger"):
             continue
-        air = any(w in si.norm for w in AIR_PHRASES) or not AIR_WORDS.isdisjoint(words)
         names = [(x.start, x.end) for x in si.of("actor", "source")] + [(p.start, p.end) for p in si.places]
+        places_only = [(p.start, p.end) for p in si.places]
         told = {h.value for h in si.of("trigger")}
+        weapons = {h.value for h in si.of("trigger") if h.value in EXPLOSIVES | {"Suicide bomb", "Chemical weapon"}
+                   and ctx.norm_of(h.start, h.end).split()[0] not in TARGET_VERBS}
+        def named(h: Hit) -> bool:
+            return any(a < h.end and h.start < b for a, b in names)
+        air_told = any(h.value == "Air/drone strike" and not named(h) for h in si.of("trigger"))
         for h in si.of("trigger"):
             sub = h.value
-            if sub in TERRITORY or _blocked(ctx, si, h) or any(a < h.end and h.start < b for a, b in names):
-                continue  # a name ("تدمر", "هيئة تحرير الشام") is no trigger
+            if sub == "Air/drone strike" and named(h) and air_told:
+                continue  # "شنت الطائرات الروسية 40 غارة على …": the strikes tell where
+            # a name ("تدمر", "هيئة تحرير الشام") is no trigger; an air force named ("الطيران الحربي
+            # الروسي", "طيران التحالف") is the air strike's own cue
+            if sub in TERRITORY or _blocked(ctx, si, h) or \
+                    any(a < h.end and h.start < b for a, b in (places_only if sub == "Air/drone strike" else names)):
+                continue
             if told & GENERIC_OF.get(sub, set()):
                 continue
+            first = ctx.norm_of(h.start, h.end).split()[0]
+            if first in LAUNCH_VERBS and any(o is not h and h.end <= o.start and
+                                             len(ctx.norm_of(h.end, o.start).split()) <= 4 for o in si.of("trigger")):
+                continue  # "تشن طائرات التحالف غارات": the launching is the strike named after it
+            if sub == "Shelling/artillery/missile attack" and (first in TARGET_VERBS or first in AIR_ONLY or
+                                                               first.lstrip("وف") in GENERIC_STRIKE):
+                near = _air_near(ctx, si, h)
+                if near:
+                    sub = "Air/drone strike"
+                elif first in AIR_ONLY or first.lstrip("وفبل") in AIR_ONLY or first in TARGET_VERBS and (weapons - {sub} or near is None):
+                    continue  # "ضربات" with no aircraft; "تفجير انتحاري استهدف مطعما": the bombing
             if sub == "Non-violent transfer of territory" and (si.index in by_sentence or not _taking(ctx, si, row, h)):
                 continue  # a gain already coded here, or a departure that names no one taking the place
             if sub == "Agreement" and not _agreement_told(ctx, si, h, out):
                 continue
-            if sub == "Shelling/artillery/missile attack" and air and \
-                    ctx.norm_of(h.start, h.end).split()[0].lstrip("وف") in GENERIC_STRIKE:
-                sub = "Air/drone strike"
             src = source_at(frames[si.index], h.start)
             status = "denied" if src.modality == "deny" else "asserted"
             if status == "denied":
@@ -368,7 +451,8 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             places = _event_places(ctx, si, h)
             if places and all(p.place.level == "country" for p in places):
                 places = []  # "شرق سوريا": a country locates nothing; the story's place does
-            if not places and _definite(ctx, h) and any(e.type == sub for e in out):
+            if (not places or all(p.anaphoric for p in places)) and _definite(ctx, h) and \
+                    any(e.type == sub for e in out):
                 continue  # "قتل 137 شخصا خلال الاقتتال": the fighting already told, not a new one
             if not places:
                 fp = _focus_place(ctx, si)
