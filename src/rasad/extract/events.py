@@ -41,6 +41,7 @@ AIR_CLAUSE_BREAKS = {norm(w) for w in ("فيما", "بينما", "وفيما", "
 # Strike nouns that say nothing of the weapon: an air strike with an air cue near, else no event
 # ("نفذ طيران الجيش ضربات دقيقة").
 AIR_ONLY = {norm(w) for w in ("ضربة", "ضربات", "الضربات", "الضربة", "ضربتين", "بضربات", "وضربات")}
+ATTACK_NOUNS = {norm(w) for w in ("هجوم", "هجمات", "هجوما", "الهجوم", "الهجمات")}
 LAUNCH_VERBS = {norm(w) for w in ("شن", "شنت", "شنوا", "يشن", "تشن", "يشنون", "وشن", "وشنت", "وشنوا", "ويشن",
                                   "وتشن", "فيما تشن")}
 # Targeting verbs name no weapon: with another weapon trigger in the sentence they are that event
@@ -98,6 +99,24 @@ def _dateline(ctx: Context, p) -> bool:
     return i < len(rest) and rest[i] in "-–—/"
 
 
+def _framed_until(ctx: Context, si: SentenceInfo) -> int | None:
+    """For a sentence opening with a framing verb ("ويأتي", "وجاء"), the offset before which its
+    triggers tell nothing new: the whole sentence, or up to بعد when a span of hours or days
+    follows it ("بعد ساعات من مقتل 33 جنديا بغارة")."""
+    r = rules()["framing"]
+    words = si.norm.split()
+    if not words or f" {words[0]} " not in r["openers"]:
+        return None
+    k = si.token_index(si.start)
+    for t in si.tokens[k:]:
+        if t.kind == "word" and t.norm in ("بعد", "وبعد"):
+            span = ctx.norm_of(t.end, min(si.end, t.end + 30)).split()[:3]
+            if any(f" {w} " in r["recent"] for w in span):
+                return t.end
+            break
+    return si.end
+
+
 def _family(ctx: Context, sub: str) -> str:
     return ctx.kb.vocab.family_of(sub) or "Strategic developments"
 
@@ -122,7 +141,7 @@ def _only_years(si: SentenceInfo) -> bool:
 
 
 NEGATION = {norm(w) for w in ("وقف", "دون", "بدون", "عدم", "لا", "لم", "لن", "خرق", "انتهاك", "وقفا")}
-DEFUSE = {norm(w) for w in ("تفكيك", "فكك", "فككت", "فككوا", "ضبط", "ضبطت", "مصادرة", "صادرت", "دمرت", "دمر",
+DEFUSE = {norm(w) for w in ("تطهير", "تمشيط", "التمشيط", "التطهير", "دمروا", "يدمر", "فكك", "تفكيك", "فكك", "فككت", "فككوا", "ضبط", "ضبطت", "مصادرة", "صادرت", "دمرت", "دمر",
                             "تدمير", "ابطال", "إبطال", "نزع", "إزالة", "ازالة", "العثور", "عثر", "عثرت", "تسليم",
                             "سلم", "سلموا", "قطع", "اغتنام", "اغتنم", "غنم", "مستودع", "مستودعات", "شحنة")}
 EXPLOSIVES = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike", "Grenade"}
@@ -132,6 +151,8 @@ VIOLENT = {"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack
 GENERIC_OF = {"Attack": {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
                          "Remote explosive/landmine/IED", "Chemical weapon"},
               "Armed clash": {"Suicide bomb"},
+              # "صواريخ محملة بغازات سامة": ACLED codes the chemical attack, whatever carried it
+              "Shelling/artillery/missile attack": {"Chemical weapon"},
               "Remote explosive/landmine/IED": {"Suicide bomb"},
               # destroying the enemy's materiel in a battle is part of the battle
               "Looting/property destruction": VIOLENT}
@@ -144,6 +165,16 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
         return True  # "وقف إطلاق النار", "دون قتال", "خرق اتفاق": not the act itself
     if h.value in EXPLOSIVES and any(w.lstrip("وب") in DEFUSE for w in prev2):
         return True  # "تفكيك العبوات", "تسليم … قطع المدفعية": weapons that were not fired
+    if h.value in EXPLOSIVES:
+        # "لتطهير الأحياء من الألغام والعبوات", "فككت مئات العبوات الناسفة والمنازل المفخخة": the clause
+        # of a clearing verb a few words before
+        back = ctx.doc.text[max(si.start, h.start - 80):h.start]
+        back = back[max(back.rfind("،"), back.rfind(","), back.rfind("؛")) + 1:]
+        if any(w.lstrip("وبل") in DEFUSE for w in norm(back).split()[-6:]):
+            return True
+    # a denial or a rumour of it ("نفت أنقرة استهداف المدنيين", "راجت أنباء عن مقتل … في كمين")
+    if any(c.value in ("denied", "rumoured") and c.end <= h.start and h.start - c.end < 60 for c in si.of("cue")):
+        return True
     fear = rules()["fear"]
     for c in si.of("cue"):
         if c.value in pat.not_happened and c.end <= h.start:
@@ -286,6 +317,11 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
             inner.append(q)
     places = [p for p in inner if not is_destination(ctx, si, p)]
     fine = [p for p in places if p.place.level not in COARSE]
+    if places and not fine and h.value in VIOLENT:
+        # "القصف على الغوطة الشرقية تواصل، وأسفر عن مقتل 18 شخصا في عربين وسقبا": the towns named
+        # later in the sentence are where the strikes fell
+        fine = [p for p in si.places if p.start >= h.end and p.place.level not in COARSE and not p.anaphoric
+                and not is_destination(ctx, si, p) and not _dateline(ctx, p)]
     return fine or places
 
 
@@ -394,6 +430,11 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             continue  # nothing to code here
         if _is_background(ctx, si) or _only_years(si):
             continue
+        framed = _framed_until(ctx, si)
+        if framed is not None:
+            # "ويأتي القصف بعد يومين من سيطرة …": the subject was told before; what follows بعد is an
+            # event only when it is hours or days old
+            gains = [k for k in gains if k.start >= framed]
         row = actors[si.index]
         for k in gains:
             place = next((p.place for p in si.places if p.place.id == k.place_id), None) if k.place_id else None
@@ -423,6 +464,8 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue  # "شنت الطائرات الروسية 40 غارة على …": the strikes tell where
             # a name ("تدمر", "هيئة تحرير الشام") is no trigger; an air force named ("الطيران الحربي
             # الروسي", "طيران التحالف") is the air strike's own cue
+            if framed is not None and h.start < framed:
+                continue
             if sub in TERRITORY or _blocked(ctx, si, h) or \
                     any(a < h.end and h.start < b for a, b in (places_only if sub == "Air/drone strike" else names)):
                 continue
@@ -432,6 +475,10 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             if first in LAUNCH_VERBS and any(o is not h and h.end <= o.start and
                                              len(ctx.norm_of(h.end, o.start).split()) <= 4 for o in si.of("trigger")):
                 continue  # "تشن طائرات التحالف غارات": the launching is the strike named after it
+            if sub == "Armed clash" and first.lstrip("وفب") in ATTACK_NOUNS and any(
+                    o.value in EXPLOSIVES | {"Chemical weapon", "Suicide bomb"} and h.end <= o.start and
+                    len(ctx.norm_of(h.end, o.start).split()) <= 1 for o in si.of("trigger")):
+                continue  # "في هجوم بصواريخ محملة بغازات سامة": the attack is the weapon's
             if sub == "Shelling/artillery/missile attack" and (first in TARGET_VERBS or first in AIR_ONLY or
                                                                first.lstrip("وف") in GENERIC_STRIKE):
                 near = _air_near(ctx, si, h)
