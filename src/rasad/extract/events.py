@@ -13,6 +13,7 @@ Air words (طيران، سلاح الجو) turn a generic strike verb into an ai
 from __future__ import annotations
 
 from dataclasses import replace
+from types import SimpleNamespace
 from datetime import date, timedelta
 
 from ..arabic.normalize import norm
@@ -439,6 +440,9 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
         for k in gains:
             place = next((p.place for p in si.places if p.place.id == k.place_id), None) if k.place_id else None
             place = place or (ctx.kb.gazetteer.get(k.place_id) if k.place_id else None)
+            if place is None and k.place:
+                # a place the gazetteer lacks, located by the control statement itself
+                place = SimpleNamespace(id=k.place_id or k.place, name=k.place, lat=k.lat, lon=k.lon)
             a1 = next((a for a in row if a.actor == k.actor), None)
             others = [a for a in row if a.side in ARMED and a.side != k.side]
             a2 = others[0] if others else None
