@@ -300,6 +300,9 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
                 inner = _inner(ctx, si, p, by_rank=False)
                 places = [inner] if inner is not None and not inner.anaphoric else \
                     [q for q in _list_before(ctx, si, p.end) if not _dateline(ctx, q)] or [p]
+    if not places and h.value in VIOLENT:
+        # "الاشتباكات أسفرت عن مقتل 92 شخصا، سقط معظمهم في مدينتي سراقب وسرمدا": where its toll fell
+        places = _toll_places(ctx, si, h)
     if not places or all(p.place.level in COARSE or p.place.level == "town" for p in places):
         # the finest place the sentence names, when the trigger's own is a town or coarser:
         # "معارك في حلب … على حي مساكن هنانو" happened in the neighbourhood
@@ -321,9 +324,21 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
     if places and not fine and h.value in VIOLENT:
         # "القصف على الغوطة الشرقية تواصل، وأسفر عن مقتل 18 شخصا في عربين وسقبا": the towns named
         # later in the sentence are where the strikes fell
-        fine = [p for p in si.places if p.start >= h.end and p.place.level not in COARSE and not p.anaphoric
-                and not is_destination(ctx, si, p) and not _dateline(ctx, p)]
+        fine = _toll_places(ctx, si, h)
     return fine or places
+
+
+def _toll_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
+    """The fine places named after a toll that follows the trigger ("أسفر عن مقتل 18 شخصا في عربين
+    وسقبا"): where the event's victims fell, when the trigger names no place of its own."""
+    tolls = [c for c in si.of("casualty") if c.start >= h.end]
+    if not tolls:
+        return []
+    after = [p for p in si.places if p.start >= tolls[0].end and p.place.level not in COARSE and not p.anaphoric
+             and not is_destination(ctx, si, p) and not _dateline(ctx, p)]
+    if not after or len(ctx.norm_of(tolls[0].end, after[0].start).split()) > 12:
+        return []
+    return [after[0]] + [q for q in _list_after(ctx, si, after[0].end, max_first_gap=0) if q in after]
 
 
 def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
