@@ -42,6 +42,10 @@ AIR_CLAUSE_BREAKS = {norm(w) for w in ("فيما", "بينما", "وفيما", "
 # Strike nouns that say nothing of the weapon: an air strike with an air cue near, else no event
 # ("نفذ طيران الجيش ضربات دقيقة").
 AIR_ONLY = {norm(w) for w in ("ضربة", "ضربات", "الضربات", "الضربة", "ضربتين", "بضربات", "وضربات")}
+# Air/drone-strike triggers that name the aircraft, not the strike: they yield to a strike noun in
+# their sentence, which tells where it fell.
+AIRCRAFT = {norm(w) for w in ("طيران", "الطيران", "طائرات", "الطائرات", "طائرة", "الطائرة", "القوة", "سلاح",
+                              "مقاتلات", "المقاتلات", "المروحيات", "مروحيات")}
 ATTACK_NOUNS = {norm(w) for w in ("هجوم", "هجمات", "هجوما", "الهجوم", "الهجمات")}
 LAUNCH_VERBS = {norm(w) for w in ("شن", "شنت", "شنوا", "يشن", "تشن", "يشنون", "وشن", "وشنت", "وشنوا", "ويشن",
                                   "وتشن", "فيما تشن")}
@@ -440,7 +444,11 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
         if si is not None and k.change == "gained" and k.status == "asserted":
             by_sentence.setdefault(si.index, []).append(k)
 
-    for si in ctx.sentences:
+    head_end = _headline_end(ctx)
+    # the headline last: the body tells its events better (type, place, date); a headline event
+    # stays only where the body tells nothing of its type
+    order = [si for si in ctx.sentences if si.end > head_end] + [si for si in ctx.sentences if si.end <= head_end]
+    for si in order:
         gains = by_sentence.get(si.index, [])
         if not gains and not si.of("trigger"):
             continue  # nothing to code here
@@ -476,10 +484,18 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                    and ctx.norm_of(h.start, h.end).split()[0] not in TARGET_VERBS}
         def named(h: Hit) -> bool:
             return any(a < h.end and h.start < b for a, b in names)
-        air_told = any(h.value == "Air/drone strike" and not named(h) for h in si.of("trigger"))
+        def converts(h: Hit) -> bool:
+            w = ctx.norm_of(h.start, h.end).split()[0]
+            return h.value == "Shelling/artillery/missile attack" and (
+                w in TARGET_VERBS or w in AIR_ONLY or w.lstrip("وفبل") in AIR_ONLY or w.lstrip("وف") in GENERIC_STRIKE) \
+                and bool(_air_near(ctx, si, h))
+        def aircraft(h: Hit) -> bool:
+            return h.value == "Air/drone strike" and (
+                named(h) or ctx.norm_of(h.start, h.end).split()[0].lstrip("وفب") in AIRCRAFT)
+        air_told = any((h.value == "Air/drone strike" or converts(h)) and not aircraft(h) for h in si.of("trigger"))
         for h in si.of("trigger"):
             sub = h.value
-            if sub == "Air/drone strike" and named(h) and air_told:
+            if aircraft(h) and air_told:
                 continue  # "شنت الطائرات الروسية 40 غارة على …": the strikes tell where
             # a name ("تدمر", "هيئة تحرير الشام") is no trigger; an air force named ("الطيران الحربي
             # الروسي", "طيران التحالف") is the air strike's own cue
@@ -526,4 +542,19 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue
             for ph in places:
                 add(sub, si, h.start, h.end, ph.place, a1, a2, status, src)
-    return out
+    body_types = {e.type for e in out if e.trigger_start >= head_end}
+    return [e for e in out if e.trigger_start >= head_end or e.type not in body_types]
+
+
+def _headline_end(ctx: Context) -> int:
+    """The end of the headline: a first line with no closing stop before more text ("قوات النظام
+    تستعيد معبر نصيب بعد اتفاق مع فصائل الجنوب"); 0 where the text opens with no such line."""
+    text = ctx.doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0 or not text[end:].strip():
+        return 0
+    line = text[start:end].strip()
+    if not line or line[-1] in ".!?؟" or len(line.split()) > 25:
+        return 0
+    return end
