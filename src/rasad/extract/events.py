@@ -12,6 +12,7 @@ Air words (طيران، سلاح الجو) turn a generic strike verb into an ai
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from types import SimpleNamespace
 from datetime import date, timedelta
@@ -82,6 +83,11 @@ def _air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
     return not AIR_WORDS.isdisjoint(words) or any(ph in text for ph in AIR_PHRASES)
 
 
+# After a dateline's place: parentheses (country, agency) and a date ("11 أيار/مايو 2017"), then a dash.
+DATELINE_TAIL = re.compile(r"(?:\s*\([^()\n]{1,30}\)|\s*[0-9٠-٩]{1,2}\s+[^\s()]+(?:\s*/\s*[^\s()]+)?\s+[0-9٠-٩]{4})*"
+                           r"\s*[-–—/]")
+
+
 def _dateline(ctx: Context, p) -> bool:
     """A place that opens a line and is followed by a dash, through parentheses ("حلب-سانا",
     "دمشق (رويترز) -", "بيروت – "): the reporter's location, not where anything happened."""
@@ -89,19 +95,7 @@ def _dateline(ctx: Context, p) -> bool:
     line_start = text.rfind("\n", 0, p.start) + 1
     if text[line_start:p.start].strip(" \t\u200f\u200e\"'«"):
         return False
-    rest = text[p.end:p.end + 60]
-    i = 0
-    while True:
-        while i < len(rest) and rest[i] in " \t":
-            i += 1
-        if i < len(rest) and rest[i] == "(":
-            j = rest.find(")", i)
-            if j < 0:
-                return False
-            i = j + 1
-            continue
-        break
-    return i < len(rest) and rest[i] in "-–—/"
+    return DATELINE_TAIL.match(text, p.end, min(len(text), p.end + 80)) is not None
 
 
 def _framed_until(ctx: Context, si: SentenceInfo) -> int | None:
@@ -175,7 +169,7 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
         # of a clearing verb a few words before
         back = ctx.doc.text[max(si.start, h.start - 80):h.start]
         back = back[max(back.rfind("،"), back.rfind(","), back.rfind("؛")) + 1:]
-        if any(w.lstrip("وبل") in DEFUSE for w in norm(back).split()[-6:]):
+        if any(w.lstrip("وبل") in DEFUSE for w in norm(back).split()[-8:]):
             return True
     # a denial or a rumour of it ("نفت أنقرة استهداف المدنيين", "راجت أنباء عن مقتل … في كمين")
     if any(c.value in ("denied", "rumoured") and c.end <= h.start and h.start - c.end < 60 for c in si.of("cue")):
@@ -419,6 +413,11 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
     def add(sub: str, si: SentenceInfo, h_start: int, h_end: int, place, a1, a2, status: str, src) -> None:
         key = (sub, place.id if place else None)
         ds, de = _dates(ctx, si)
+        if sub == "Agreement":
+            # "بموجب اتفاق فرضه الجانب الروسي … قبل أسبوع": the deal's own time, told after it
+            own = [t for t in si.times if t.start >= h_end and t.kind in ("date", "relative") and t.date_end is not None]
+            if own:
+                ds, de = own[0].date_start, own[0].date_end
         if key in seen:
             # the same event told again (a headline, then the body): keep the first, with the
             # dates of the telling that has them
