@@ -158,3 +158,18 @@ def test_an_agreement_takes_its_own_date(kb):
     got = run(kb, "وانطلقت الحافلات أمس من مدينة درعا، بموجب اتفاق فرضه الجانب الروسي على الفصائل قبل أسبوع.").events
     deal = [e for e in got if e.type == "Agreement"]
     assert deal and deal[0].date_end == PUB - timedelta(days=7)
+
+
+# ---------------------------------------------------------------- protests
+
+def test_a_protest_given_as_a_reason_is_no_protest(kb):
+    got = types(kb, "وانشق نحو 400 عنصر أمس عن الفصيل في مدينة سرمدا احتجاجا على الاقتتال.")
+    assert not got & {"Peaceful protest", "Protest with intervention"}
+
+
+def test_a_protest_put_down_is_a_protest_with_intervention(kb):
+    got = events(kb, "وخرجت مظاهرات أمس في مدينتي سراقب وسرمدا تطالب برحيل الفصائل، قمعها المسلحون بإطلاق الرصاص.")
+    assert {p for t, p in got if t == "Protest with intervention"} == {"سراقب", "سرمدا"}
+    assert "Peaceful protest" not in {t for t, _ in got}
+    got = events(kb, "وخرجت مظاهرات أمس في مدينة سراقب تطالب برحيل الفصائل.")
+    assert ("Peaceful protest", "سراقب") in got

@@ -524,6 +524,13 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue  # a gain already coded here, or a departure that names no one taking the place
             if sub == "Agreement" and not _agreement_told(ctx, si, h, out):
                 continue
+            if sub == "Peaceful protest":
+                pr = rules()["protest"]
+                nxt = ctx.norm_of(h.end, min(si.end, h.end + 20)).split()[:1]
+                if f" {first} " in pr["reason_forms"] and nxt and f" {nxt[0]} " in pr["reason_after"]:
+                    continue  # "احتجاجا على الاقتتال": a reason, not a protest
+                if has_form(ctx.norm_of(h.end, si.end), pr["repression"]):
+                    sub = "Protest with intervention"
             src = source_at(frames[si.index], h.start)
             status = "denied" if src.modality == "deny" else "asserted"
             if status == "denied":
