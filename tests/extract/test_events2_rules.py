@@ -173,3 +173,30 @@ def test_a_protest_put_down_is_a_protest_with_intervention(kb):
     assert "Peaceful protest" not in {t for t, _ in got}
     got = events(kb, "وخرجت مظاهرات أمس في مدينة سراقب تطالب برحيل الفصائل.")
     assert ("Peaceful protest", "سراقب") in got
+
+
+def test_an_event_denied_after_it_is_no_event(kb):
+    text = "وزعمت الوكالة أن طائرات التحالف قصفت جامعا في مدينة الموصل أمس، وهو ما نفاه التحالف."
+    assert not types(kb, text) & {AIR, SHELL}
+
+
+def test_gunmen_located_before_the_verb_shell_the_place_after_it(kb):
+    got = events(kb, "وأكدت الوزارة أن المسلحين في الغوطة قصفوا أحياء دمشق أمس بعشرات القذائف.")
+    assert (SHELL, "دمشق") in got
+    assert (SHELL, "الغوطة") not in got
+
+
+def test_a_wider_attack_with_suicide_bombers_is_also_a_clash(kb):
+    got = types(kb, "وشن التنظيم أمس هجوما معاكسا على مواقع القوات قرب مدينة تلعفر، استخدم فيه الانتحاريين.")
+    assert {CLASH, "Suicide bomb"} <= got
+
+
+def test_a_superlative_describes_the_bombing_told_not_a_new_clash(kb):
+    got = types(kb, "قتل 19 شخصا أمس في تفجير انتحاري استهدف مطعما وسط مدينة منبج، في أعنف هجوم على القوات الأمريكية.")
+    assert "Suicide bomb" in got
+    assert CLASH not in got
+
+
+def test_a_strike_verb_and_its_weapon_are_one_event(kb):
+    got = events(kb, "واستهدفت وحدات الجيش بالمدفعية الثقيلة تجمعات المسلحين في مدينة سراقب أمس.")
+    assert (SHELL, "سراقب") in got

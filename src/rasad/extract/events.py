@@ -174,6 +174,9 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     # a denial or a rumour of it ("نفت أنقرة استهداف المدنيين", "راجت أنباء عن مقتل … في كمين")
     if any(c.value in ("denied", "rumoured") and c.end <= h.start and h.start - c.end < 60 for c in si.of("cue")):
         return True
+    # "… هي التي دمرت الجامع، وهو ما نفاه التحالف": denied after it, pointing back
+    if has_form(ctx.norm_of(h.end, si.end), rules()["denied_after"]):
+        return True
     fear = rules()["fear"]
     for c in si.of("cue"):
         if c.value in pat.not_happened and c.end <= h.start:
@@ -304,8 +307,11 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
     if not places or all(p.place.level in COARSE or p.place.level == "town" for p in places):
         # the finest place the sentence names, when the trigger's own is a town or coarser:
         # "معارك في حلب … على حي مساكن هنانو" happened in the neighbourhood
+        # (after the trigger when its own places follow it: "المسلحون في الغوطة قصفوا أحياء دمشق" fell on
+        # Damascus, not where the gunmen are)
+        after_only = bool(places) and places[0].start >= h.end
         finer = [p for p in si.places if p.place.level in ("neighbourhood", "landmark") and not p.anaphoric
-                 and not is_destination(ctx, si, p)]
+                 and not is_destination(ctx, si, p) and (not after_only or p.start >= h.end)]
         if finer:
             places = [min(finer, key=lambda p: abs(p.start - h.start))]
     inner: list[PlaceHit] = []
@@ -503,9 +509,20 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             if sub in TERRITORY or _blocked(ctx, si, h) or \
                     any(a < h.end and h.start < b for a, b in (places_only if sub == "Air/drone strike" else names)):
                 continue
+            prior = ctx.norm_of(max(si.start, h.start - 20), h.start).split()[-1:]
+            if sub in VIOLENT and prior and f" {prior[0]} " in rules()["described_before"] and \
+                    any(o.value in VIOLENT and o.value != sub for o in si.of("trigger")):
+                continue  # "تفجير انتحاري … في أعنف هجوم على القوات": the bombing described
             if told & GENERIC_OF.get(sub, set()):
-                continue
+                if sub != "Armed clash" or any(o.value == "Suicide bomb" and len(ctx.norm_of(
+                        min(o.end, h.end), max(o.start, h.start)).split()) <= 3 for o in si.of("trigger")):
+                    continue  # "هجوم بسيارة مفخخة يقودها انتحاري": the bombing; a wider attack is a clash
             first = ctx.norm_of(h.start, h.end).split()[0]
+            if h.value in EXPLOSIVES and any(
+                    o.value == h.value and o.end <= h.start and len(ctx.norm_of(o.end, h.start).split()) <= 6
+                    and not aircraft(o) and ctx.norm_of(o.start, o.end).split()[0] not in LAUNCH_VERBS | TARGET_VERBS
+                   and not any(c in ctx.doc.text[o.end:h.start] for c in "،,.;؛") for o in si.of("trigger")):
+                continue  # "قصفوا أحياء دمشق بعشرات القذائف": the weapon of the strike just told
             if first in LAUNCH_VERBS and any(o is not h and h.end <= o.start and
                                              len(ctx.norm_of(h.end, o.start).split()) <= 4 for o in si.of("trigger")):
                 continue  # "تشن طائرات التحالف غارات": the launching is the strike named after it
