@@ -200,3 +200,11 @@ def test_a_superlative_describes_the_bombing_told_not_a_new_clash(kb):
 def test_a_strike_verb_and_its_weapon_are_one_event(kb):
     got = events(kb, "واستهدفت وحدات الجيش بالمدفعية الثقيلة تجمعات المسلحين في مدينة سراقب أمس.")
     assert (SHELL, "سراقب") in got
+
+
+def test_an_event_with_no_place_is_at_the_story_main_place(kb):
+    got = run(kb, "وسيطرت القوات أمس على أحياء في مدينة تلعفر.\n"
+                  "وقال ضابط إن القوات تتقدم في مدينة تلعفر من ثلاثة محاور.\n"
+                  "وأضاف أن مئات المسلحين فروا من تلعفر ويتحصنون في بلدة العياضية.\n"
+                  "وقال التحالف إن طائراته نفذت عشرات الغارات دعما للقوات.").events
+    assert {e.place for e in got if e.type == AIR} == {"تلعفر"}

@@ -346,8 +346,8 @@ def _toll_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
 
 
 def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
-    """The place the story is at when a sentence names none: the last fine place of the three
-    sentences before, else the place the document names most."""
+    """The place the story is at when a sentence names none: the story's main place, else the last
+    fine place of the three sentences before, else the place the document names most."""
     memo = ctx.memo.setdefault("focus_place", {})
     if si.index not in memo:
         memo[si.index] = _find_focus_place(ctx, si)
@@ -355,6 +355,9 @@ def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
 
 
 def _find_focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
+    main = _main_place(ctx)
+    if main is not None:
+        return main
     for k in range(si.index - 1, max(-1, si.index - 4), -1):
         fine = [p for p in ctx.sentences[k].places if p.place.level not in COARSE
                 and not is_destination(ctx, ctx.sentences[k], p) and not _dateline(ctx, p)]
@@ -369,6 +372,22 @@ def _find_focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
     if counts:
         return max(counts.values(), key=lambda c: c[0])[1]
     return None
+
+
+def _main_place(ctx: Context) -> PlaceHit | None:
+    """The place the story is about: the fine place the document names most, when named (or referred
+    back to) at least `main_mentions` times (rules: place)."""
+    if "main_place" in ctx.memo:
+        return ctx.memo["main_place"]
+    counts: dict[str, tuple[int, PlaceHit]] = {}
+    for other in ctx.sentences:
+        for p in other.places:
+            if p.place.level not in COARSE and not _dateline(ctx, p):
+                n, first = counts.get(p.place.id, (0, p))
+                counts[p.place.id] = (n + 1, first)
+    best = max(counts.values(), key=lambda c: c[0], default=None)
+    ctx.memo["main_place"] = best[1] if best and best[0] >= rules()["place"]["main_mentions"] else None
+    return ctx.memo["main_place"]
 
 
 def _actors(ctx: Context, si: SentenceInfo, row: list[ActorHit], per_sentence, h: Hit
