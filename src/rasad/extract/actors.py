@@ -40,6 +40,8 @@ def resolve(ctx: Context) -> list[list[ActorHit]]:
                 refs = set(actors.refers_to(a.id))
                 latest = next((r for r in recent if r in refs or actors.get(r) and
                                set(actors.get(r).affiliations) & refs), None)
+                if latest is None and a.id in getattr(actors, "anaphor_only", ()):
+                    continue  # "الحزب" with no armed party named before: not an actor here
                 a = actors.get(latest) if latest else (actors.resolve_generic(h.value, recent, ctx.country) or a)
             else:
                 a = actors.get(actors.in_country(a.id, ctx.country)) or a
