@@ -51,6 +51,8 @@ def resolve(ctx: Context) -> list[list[ActorHit]]:
                     recent.remove(a.id)
                 recent.insert(0, a.id)
         out.append(row)
+    # generic references as resolved here, for the attribution of a speaking actor ("وكان الحزب قد أعلن")
+    ctx.memo["actor_sides"] = {h.start: h.side for row in out for h in row}
     return out
 
 

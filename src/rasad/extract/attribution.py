@@ -25,6 +25,8 @@ from .resources import DATA, patterns
 BACKWARD_LEMMAS = {"بحسب", "نقل"}
 CONTINUATION_LEMMAS = {"أضاف", "تابع", "أوضح", "أشار", "لفت", "أكد", "كشف"}
 QUOTES = set('"\'“”«»:')
+# clause links after which a speech verb with no subject of its own keeps the sentence's speaker
+SUBJECTLESS_LINKS = frozenset({"فيما", "بينما", "كما", "حيث", "ثم"})
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,20 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
                 ref = actors.resolve_generic(h.value, [], ctx.country)
                 actor = ref or actor
             side = actor.side if actor is not None else None
+            side = ctx.memo.get("actor_sides", {}).get(h.start, side)
+            aff = side if side in ("government", "isis", "opposition", "sdf", "coalition", "turkey") else None
+            candidates.append((h.start, Attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
+    # an actor right before the verb is its subject: "وكان الحزب قد أعلن", "قوات النظام أعلنت"
+    for h in si.of("actor"):
+        if h.end <= verb.start and all(w in ("قد", "لقد") for w in norm(text[h.end:verb.start]).split()) and \
+                not any(ch in text[h.end:verb.start] for ch in "،,.:;؛\"«»") and \
+                not any(c[0] <= h.start < (c[1].end or c[0] + 1) for c in candidates):
+            actor = actors.get(h.value)
+            if actor is None or actor.generic and not actors.refers_to(actor.id):
+                continue
+            if actor.generic:
+                actor = actors.resolve_generic(h.value, [], ctx.country) or actor
+            side = ctx.memo.get("actor_sides", {}).get(h.start, actor.side)
             aff = side if side in ("government", "isis", "opposition", "sdf", "coalition", "turkey") else None
             candidates.append((h.start, Attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
     named = _named_after(ctx, si, verb)
@@ -157,7 +173,14 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
     if after:
         return _innermost(ctx, sorted(after, key=lambda c: c[0]))
     if before:
-        return max(before, key=lambda c: c[0])[1]
+        b = max(before, key=lambda c: c[0])
+        # "… آخر المواقع للهيئة، فيما أكد أن …": a phrase ending a clause before "فيما/بينما" is not the
+        # subject of the verb after it (that verb keeps the sentence's speaker, see `frames`)
+        gap = norm(text[b[1].end or b[0]:verb.start]).split()
+        if any(ch in text[b[1].end or b[0]:verb.start] for ch in "،,;؛") and \
+                any(w.strip("،,") in SUBJECTLESS_LINKS for w in gap):
+            return None
+        return b[1]
     return None
 
 
@@ -444,6 +467,9 @@ def frames(ctx: Context) -> list[list[Frame]]:
                 # a bare continuation verb at the start keeps the previous source
                 if verb.lemma in CONTINUATION_LEMMAS and verb.start - si.start <= 8 and prev_frames:
                     src = prev_frames[-1].source
+                elif fs and fs[-1].source.name and any(
+                        t.norm in SUBJECTLESS_LINKS for t in si.words_before(verb.start, 2)):
+                    src = fs[-1].source  # "أعلن الحزب …، فيما أكد أن …": the same speaker goes on
                 else:
                     continue
             src = _refine(ctx, si, src)

@@ -322,14 +322,82 @@ def _actor_after(si: SentenceInfo, actors: list[ActorHit], end: int, ctx: Contex
     return None
 
 
+_POSSESSED = ("عناصر", "مقاتلي", "صفوف", "مقاتل", "عنصر", "جنود", "افراد", "قتلي", "قتلى", "جرحي", "جرحى", "اسرى",
+              "اسري", "منتسبي", "قاده", "قيادات")
+# heads of a masculine actor name ("الحزب", "جيش الفتح"); a word in ه (taa marbuta) or a plural head
+# ("قوات", "وحدات") makes the name feminine; a name with neither ("داعش", "قسد") may take either pronoun
+_MASCULINE_HEADS = frozenset({"جيش", "حزب", "تنظيم", "نظام", "فيلق", "لواء", "حشد", "حرس", "جهاز", "تحالف", "فصيل",
+                              "مجلس", "اتحاد", "ايتلاف", "ائتلاف"})
+_FEMININE_HEADS = frozenset({"قوات", "وحدات", "فصايل", "فصائل", "ميليشيات", "مليشيات", "كتايب", "كتائب", "مجموعات",
+                             "جماعات", "سرايا", "الويه", "فرق", "قطعات"})
+# words before an actor that make it the one attacked ("هجوم على قوات النظام", "استهدفت الفصائل")
+_ATTACK_VERBS = frozenset({"استهدف", "استهدفت", "هاجم", "هاجمت", "يستهدف", "تستهدف", "استهداف", "مهاجمه"})
+_ATTACK_NOUNS = frozenset({"هجوم", "هجوما", "هجمات", "الهجوم", "هجمه", "غاره", "غارات", "كمين", "كمينا", "قصف",
+                           "قصفا", "ضربه", "ضربات", "تفجير"})
+
+
+_PERSON_HEADS = frozenset({"عناصر", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو", "جنود", "افراد", "ميليشيا", "مليشيا",
+                           "قاده", "قيادات", "مقاتلين", "مسلحين"})
+
+
+def _genders(ctx: Context, a: ActorHit) -> set[str]:
+    """Pronoun genders the actor's name can take, from its head word ("قوات النظام" feminine, "عناصر
+    التنظيم" masculine, after the person noun): {"f"}, {"m"}, or empty (either: "داعش", "قسد")."""
+    for w in ctx.norm_of(a.start, a.end).split():
+        w = w.strip('"«»“”')
+        for pre in ("و", "ف", "ب", "ل"):
+            if w.startswith(pre) and len(w) > 4 and w[1:].startswith("ال"):
+                w = w[1:]
+        if w.startswith("لل"):
+            w = w[2:]
+        elif w.startswith("ال"):
+            w = w[2:]
+        if not w or w in _PERSON_HEADS:
+            continue
+        if w in _MASCULINE_HEADS:
+            return {"m"}
+        if w in _FEMININE_HEADS or (w.endswith("ه") and len(w) > 2):
+            return {"f"}
+        return set()
+    return set()
+
+
+def _attacked(ctx: Context, si: SentenceInfo, a: ActorHit) -> bool:
+    """The actor is the object of an attack: "هجوم على قوات النظام", "استهدفت مواقع الفصائل"."""
+    before = si.words_before(a.start, 3)
+    norms = [t.norm.lstrip("و") for t in before]
+    if norms and (norms[-1] in _ATTACK_VERBS or len(norms) > 1 and norms[-2] in _ATTACK_VERBS):
+        return True
+    if "علي" in norms or "على" in norms or "ضد" in norms:
+        k = max(i for i, n in enumerate(norms) if n in ("علي", "على", "ضد"))
+        return any(n in _ATTACK_NOUNS or n in _ATTACK_VERBS for n in norms[:k]) or k == 0 and bool(
+            [t for t in si.words_before(before[0].start, 2) if t.norm.lstrip("و") in _ATTACK_NOUNS])
+    return False
+
+
 def _pronoun_owner(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity) -> ActorHit | None:
-    """"من عناصره" / "من مقاتليها": the possessor is the actor the sentence is about."""
-    end = q.noun_end or q.end
-    following = si.words_after(end, 3)
+    """"من عناصره" / "من مقاتليها" / "في صفوفها": the possessor is an armed actor named before whose name
+    agrees with the pronoun (ه masculine, ها feminine): the one attacked there ("هجوم على قوات النظام … مقتل
+    11 في صفوفها") if any, else the sentence's subject, else the actor in focus of earlier sentences."""
+    start = q.noun_start if q.noun_start is not None else q.end
+    following = si.words_after(start, 4)
     for t in following:
-        if t.suffix in ("ه", "ها", "هم") and t.stem in ("عناصر", "مقاتلي", "صفوف", "مقاتل", "عنصر", "جنود", "افراد"):
+        if t.suffix in ("ه", "ها", "هم") and (t.stem in _POSSESSED or t.stem.rstrip("ه") in _POSSESSED):
+            want = {"ه": "m", "ها": "f"}.get(t.suffix)
             before = [a for a in actors if a.end <= q.start and a.side in ARMED_SIDES]
-            return before[0] if before else None
+
+            def fits(a: ActorHit) -> bool:
+                g = _genders(ctx, a)
+                return want is None or not g or want in g
+            fitting = [a for a in before if fits(a)]
+            hit = [a for a in fitting if _attacked(ctx, si, a)]
+            if hit:
+                return hit[-1]
+            if fitting:
+                return fitting[0]
+            if before:
+                return None if want else before[0]
+            return None
     return None
 
 
