@@ -47,13 +47,15 @@ class ClaimWords:
     time_nouns: frozenset[str]
     planned: frozenset[str]
     retreat_kinds: frozenset[str]
+    mixed_group_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def claim_words() -> ClaimWords:
     c = yaml.safe_load(DATA.read_text(encoding="utf-8"))["claims"]
     s = lambda key: frozenset(norm(w) for w in c[key])  # noqa: E731
-    return ClaimWords(s("not_civilian"), s("estimate"), s("time_nouns"), s("planned"), frozenset(c["retreat_kinds"]))
+    return ClaimWords(s("not_civilian"), s("estimate"), s("time_nouns"), s("planned"), frozenset(c["retreat_kinds"]),
+                      frozenset(norm(w) for w in c.get("mixed_group_nouns") or ()))
 ARMED_SIDES = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 
 
@@ -435,6 +437,38 @@ def _captor(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity,
     return None
 
 
+def _mixed_group(ctx: Context, si: SentenceInfo, q: Quantity, actors: list[ActorHit]) -> bool:
+    """"46 من عناصر الأمن والبيشمركة والمدنيين", "نحو 200 من عناصر الفصائل والناشطين", "بين مقاتلين
+    ومدنيين": the counted noun phrase joins by و fighters and civilians or other people. Fighters of two
+    armed sides joined so keep the first side named (the scope of the count is unclear, not mixed)."""
+    start = q.noun_start if q.noun_start is not None else q.end
+    words = si.words_after(start, 8)
+    # the phrase ends at the next number ("60 عنصراً من قوات النظام و37 من مقاتلي الفصائل")
+    nxt = [x.start for x in si.quantities if x.start > q.start]
+    if nxt:
+        words = [t for t in words if t.start < min(nxt)]
+    sides: set[str] = set()
+    other = False
+    prev_end = start
+    for i, t in enumerate(words):
+        gap = ctx.doc.text[prev_end:t.start]
+        if i and any(ch in gap for ch in "،,.:;؛()"):
+            break
+        prev_end = t.end
+        hit = next((a for a in actors if a.start <= t.start < a.end), None)
+        joined = i > 0 and t.norm.startswith("و")
+        if hit is not None and hit.side in ARMED_SIDES + ("civilians",):
+            if not sides or joined and hit.start == t.start:
+                sides.add(hit.side)
+        elif joined and (t.norm[1:] in claim_words().mixed_group_nouns or t.norm in claim_words().mixed_group_nouns):
+            other = True
+        elif t.kind == "word" and t.norm in ("قتلوا", "قتل", "اصيبوا", "سقطوا", "غادروا", "خرجوا") or \
+                t.stem in ("في", "خلال", "منذ", "جراء", "اثر", "بعد", "قبل"):
+            break
+    armed = sides & set(ARMED_SIDES)
+    return bool(armed) and ("civilians" in sides or other)
+
+
 def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: str,
           actors: list[ActorHit], per_sentence: list[list[ActorHit]], src: Attribution, role: str | None
           ) -> tuple[str, str | None]:
@@ -449,7 +483,10 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
         nxt = si.words_after(q.noun_end, 1)
         if nxt and nxt[0].norm in pat.nationality:
             return pat.nationality[nxt[0].norm], None
-    # 2. the noun is an actor ("من قوات النظام", "العشرات من الإرهابيين"), or one is tied to it
+    # 2. a mixed group: fighters joined by و to another side, civilians or other people
+    if _mixed_group(ctx, si, q, actors):
+        return "unknown", None
+    # the noun is an actor ("من قوات النظام", "العشرات من الإرهابيين"), or one is tied to it
     if q.noun_start is not None:
         own = [x for x in actors if x.start <= q.noun_start < x.end]
         if own and own[0].side in ARMED_SIDES + ("civilians",):
@@ -510,6 +547,12 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
         before = [x for x in actors if x.end <= q.start and x.side in ARMED_SIDES]
         if before:  # the sentence's subject: the first armed actor named
             return before[0].side, before[0].actor
+        if kind == "evacuated" and si.index > 0:
+            # fighters among evacuees ("1580 شخصاً، بينهم 413 مقاتلاً، غادروا") are those the deal takes
+            # out: the armed non-state side in focus, not the forces that besiege them
+            f = focus(per_sentence, si.index - 1, tuple(s for s in ARMED_SIDES if s != "government"))
+            if f is not None:
+                return f.side, f.actor
         if si.index > 0:
             f = focus(per_sentence, si.index - 1, ARMED_SIDES)
             if f is not None:
