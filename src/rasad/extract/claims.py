@@ -48,6 +48,8 @@ class ClaimWords:
     planned: frozenset[str]
     retreat_kinds: frozenset[str]
     mixed_group_nouns: frozenset[str] = frozenset()
+    denial_after: frozenset[str] = frozenset()
+    accusation: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +57,8 @@ def claim_words() -> ClaimWords:
     c = yaml.safe_load(DATA.read_text(encoding="utf-8"))["claims"]
     s = lambda key: frozenset(norm(w) for w in c[key])  # noqa: E731
     return ClaimWords(s("not_civilian"), s("estimate"), s("time_nouns"), s("planned"), frozenset(c["retreat_kinds"]),
-                      frozenset(norm(w) for w in c.get("mixed_group_nouns") or ()))
+                      *(frozenset(norm(w) for w in c.get(k) or ()) for k in ("mixed_group_nouns", "denial_after",
+                                                                                "accusation")))
 ARMED_SIDES = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 
 
@@ -634,6 +637,18 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
         return None
     if src.modality == "deny" or any(h.value == "denied" for h in cues if h.end <= q.start):
         return "denied"
+    # a denial that takes up what was just said: "…, وهو ما نفاه المتحدث", "الأمر الذي نفته الوزارة"; not
+    # where the count is an accusation, whose target denies only its own part ("تتهم … وهو ما تنفيه أنقرة")
+    cw = claim_words()
+    if not any(t.norm.lstrip("و") in cw.accusation for t in si.words_before(q.start, 40)):
+        nxt = [x.start for x in si.quantities if x.start > q.end and x.kind == "count"]
+        for t in si.words_after(q.end, 60):
+            if nxt and t.start > min(nxt):
+                break
+            if t.norm.lstrip("و") in cw.denial_after:
+                before = [w.norm.lstrip("و") for w in si.words_before(t.start, 1)]
+                if before and before[-1] in ("ما", "الذي", "التي"):
+                    return "denied"
     if any(h.value == "rumoured" for h in cues if h.end <= q.start):
         return "rumored"
     return "asserted"
