@@ -39,6 +39,7 @@ class SourceWords:
     independent_heads: tuple[str, ...]
     not_backrefs: frozenset[str]
     reporters: frozenset[str]
+    by_country: dict[str, dict[str, str]]  # country -> side adjective -> side
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,9 @@ def source_words() -> SourceWords:
     s = lambda key: frozenset(norm(w) for w in a[key])  # noqa: E731
     return SourceWords(s("in_body"), s("documents"), s("issuer_links"),
                        {norm(w): side for side, ws in a["side_adjectives"].items() for w in ws},
-                       tuple(norm(w) for w in a["independent_heads"]), s("not_backrefs"), s("reporters"))
+                       tuple(norm(w) for w in a["independent_heads"]), s("not_backrefs"), s("reporters"),
+                       {str(c).upper(): {norm(w): side for side, ws in m.items() for w in ws}
+                        for c, m in (a.get("side_adjectives_by_country") or {}).items()})
 
 
 @dataclass(slots=True)
@@ -439,7 +442,8 @@ def _refine(ctx: Context, si: SentenceInfo, src: Attribution) -> Attribution:
     follow = [t for t in si.words_after(src.end, 1) if t.start - src.end <= 3]
     prev = ""
     for t in words[1:] + follow:
-        side = sw.side_adjectives.get(t.norm) or sw.side_adjectives.get(t.stem)
+        local = sw.by_country.get((ctx.country or "").upper(), {})
+        side = sw.side_adjectives.get(t.norm) or sw.side_adjectives.get(t.stem) or local.get(t.norm)
         if side and prev != "غير":
             return Attribution(src.name, side, src.type, src.start, src.end, src.via)
         prev = t.norm
