@@ -181,3 +181,20 @@ def test_kurdish_fighters_in_syria_are_the_sdf():
     c = _one("سيطرت قوات سوريا الديمقراطية على بلدة الشدادي قرب الحسكة. وقال مسؤول كردي إن 12 من المقاتلين "
              "الأكراد قتلوا في الهجوم على القامشلي.", 12)
     assert c[1] == "sdf" and c[5] is None
+
+
+# ------------------------------------------------------------------ participles after a denial
+
+def test_a_participle_after_a_denial_keeps_the_speaker_and_asserts():
+    text = ('وقال مصدر في "جيش العزة" إن الفصائل صدت الهجوم، نافياً مقتل 90 من عناصر الفصيل كما أعلنت '
+            'وكالة سانا، ومؤكداً أن عدد القتلى من عناصر الفصيل لا يتجاوز 12.')
+    c90 = _one(text, 90)
+    c12 = _one(text, 12)
+    assert c90[3] == "denied"
+    assert c12[3] == "asserted" and c12[5] == "opposition"
+
+
+def test_a_denial_of_what_others_reported_stays_denied():
+    c = _one("ونقل موقع محلي عن قيادي في الجبهة الوطنية للتحرير قوله إن الفصائل انسحبت، نافياً ما تناقلته "
+             "صفحات موالية عن أسر 45 مقاتلاً من الفصائل.", 45)
+    assert c[3] == "denied"

@@ -635,7 +635,13 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
     cues = [h for h in si.of("cue") if h.end <= q.start or h.start - q.end < 30]
     if any(h.value in pat.not_happened and h.end <= q.start for h in cues):
         return None
-    if src.modality == "deny" or any(h.value == "denied" for h in cues if h.end <= q.start):
+    # a denial cue before the count, unless a new assertion comes between ("نافياً مقتل 150 …، ومؤكداً أن
+    # عدد القتلى لا يتجاوز 40")
+    asserts = [h.start for h in si.of("attribution") if h.value == "assert" and h.start < q.start]
+
+    def reasserted(h) -> bool:  # an assertion in a clause of its own after the denial ("…، ومؤكداً")
+        return any(h.end <= a and any(ch in ctx.doc.text[h.end:a] for ch in "،,;؛") for a in asserts)
+    if src.modality == "deny" or any(h.value == "denied" and not reasserted(h) for h in cues if h.end <= q.start):
         return "denied"
     # a denial that takes up what was just said: "…, وهو ما نفاه المتحدث", "الأمر الذي نفته الوزارة"; not
     # where the count is an accusation, whose target denies only its own part ("تتهم … وهو ما تنفيه أنقرة")
