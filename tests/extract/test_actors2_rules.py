@@ -198,3 +198,23 @@ def test_a_denial_of_what_others_reported_stays_denied():
     c = _one("ونقل موقع محلي عن قيادي في الجبهة الوطنية للتحرير قوله إن الفصائل انسحبت، نافياً ما تناقلته "
              "صفحات موالية عن أسر 45 مقاتلاً من الفصائل.", 45)
     assert c[3] == "denied"
+
+
+# ------------------------------------------------------------------ the capturer's side
+
+def _control(text: str):
+    return {(k.side, k.change) for k in _ex(text).control}
+
+
+def test_a_capture_announced_by_the_turkish_president_is_turkish():
+    assert ("turkey", "gained") in _control("أعلن الرئيس التركي أمس السيطرة الكاملة على مدينة عفرين.")
+
+
+def test_a_joint_capture_gives_each_side_a_gain():
+    got = _control("سيطرت القوات التركية بمشاركة فصائل الجيش الوطني السوري على مدينة تل أبيض.")
+    assert {("turkey", "gained"), ("opposition", "gained")} <= got
+
+
+def test_air_support_is_no_joint_capture():
+    got = _control("سيطرت فصائل الجيش الوطني السوري بدعم من الطيران التركي على مدينة تل أبيض.")
+    assert ("opposition", "gained") in got and ("turkey", "gained") not in got
