@@ -218,3 +218,17 @@ def test_a_joint_capture_gives_each_side_a_gain():
 def test_air_support_is_no_joint_capture():
     got = _control("سيطرت فصائل الجيش الوطني السوري بدعم من الطيران التركي على مدينة تل أبيض.")
     assert ("opposition", "gained") in got and ("turkey", "gained") not in got
+
+
+# ------------------------------------------------------------------ parts of a group named before
+
+def test_a_count_of_them_is_the_group_just_named():
+    c = _one("وقال ضابط في جهاز مكافحة الإرهاب إن عناصر التنظيم انسحبوا نحو حي الضباط، وإن نحو 300 منهم لا يزالون "
+             "يتحصنون في الحي.", 300, published=date(2016, 1, 2))
+    assert c[1] == "isis"
+
+
+def test_militants_in_an_article_about_the_organisation_are_its_fighters():
+    c = _one("استعادت القوات العراقية حي الورود من تنظيم داعش. وقال ضابط إن أقل من 60 متشدداً ما زالوا في "
+             "الأحياء الشمالية.", 60, published=date(2016, 1, 2))
+    assert c[1] == "isis"

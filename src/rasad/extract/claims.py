@@ -500,6 +500,12 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
     a = _pronoun_owner(ctx, si, actors, q)
     if a is not None:
         return a.side, a.actor
+    # "إن عناصر التنظيم انسحبوا … وإن نحو 400 منهم لا يزالون": a part of the armed group just named
+    after = si.words_after(q.noun_end or q.end, 1)
+    if after and after[0].norm.lstrip("و") in ("منهم", "منهن") and after[0].start - (q.noun_end or q.end) <= 2:
+        before = [x for x in actors if x.end <= q.start and x.side in ARMED_SIDES]
+        if before and not (term is not None and term.value in ("captured", "arrested") and term.start < q.start):
+            return before[-1].side, before[-1].actor
     # 3. construct with the casualty term or "عدد"
     a = _construct(ctx, si, actors, q, term)
     if a is not None and not (a.side == "civilians" and norm(a.surface).lstrip("و") in claim_words().not_civilian):
