@@ -232,3 +232,9 @@ def test_militants_in_an_article_about_the_organisation_are_its_fighters():
     c = _one("استعادت القوات العراقية حي الورود من تنظيم داعش. وقال ضابط إن أقل من 60 متشدداً ما زالوا في "
              "الأحياء الشمالية.", 60, published=date(2016, 1, 2))
     assert c[1] == "isis"
+
+
+def test_fighters_who_surrendered_are_of_the_besieged_side():
+    c = _one("حاصرت قوات سوريا الديمقراطية آخر جيوب تنظيم الدولة في بلدة الرمان. وقال متحدث إن نحو 300 مقاتل "
+             "استسلموا ونقلوا إلى مراكز تديرها قسد.", 300)
+    assert c[0] == "captured" and c[1] == "isis"

@@ -510,6 +510,15 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
     a = _construct(ctx, si, actors, q, term)
     if a is not None and not (a.side == "civilians" and norm(a.surface).lstrip("و") in claim_words().not_civilian):
         return a.side, a.actor
+    # fighters who surrendered ("نحو 500 مقاتل استسلموا ونقلوا إلى مراكز تديرها قسد") are of the armed side
+    # in focus other than those they surrendered to
+    if role == "combatant" and term is not None and term.value == "captured" and \
+            ctx.norm_of(term.start, term.end).lstrip("و").startswith(("استسلم", "يستسلم", "سلموا انفسهم")) and \
+            not [x for x in actors if x.end <= q.start and x.side in ARMED_SIDES] and si.index > 0:
+        takers = {x.side for x in actors if x.start >= q.end}
+        f = focus(per_sentence, si.index - 1, tuple(x for x in ARMED_SIDES if x not in takers))
+        if f is not None:
+            return f.side, f.actor
     # fighters taken by a named captor ("أسر جيش الفتح 23 عنصراً") belong to another side named there
     captor = _captor(ctx, si, actors, q, term)
     if captor is not None and role == "combatant":
