@@ -238,3 +238,15 @@ def test_fighters_who_surrendered_are_of_the_besieged_side():
     c = _one("حاصرت قوات سوريا الديمقراطية آخر جيوب تنظيم الدولة في بلدة الرمان. وقال متحدث إن نحو 300 مقاتل "
              "استسلموا ونقلوا إلى مراكز تديرها قسد.", 300)
     assert c[0] == "captured" and c[1] == "isis"
+
+
+def test_a_partys_source_telling_of_an_enemy_attack_counts_its_own_dead():
+    c = _one('وقالت مصادر في "الجيش الحر" إن التنظيم فجر سيارة مفخخة بالمهاجمين عند مدخل بلدة الصوان، ما أسفر '
+             'عن مقتل 9 مقاتلين.', 9)
+    assert c[1] == "opposition"
+
+
+def test_a_monitor_telling_of_an_attack_does_not_guess_the_side():
+    c = _one("وقال المرصد إن التنظيم فجر سيارة مفخخة عند مدخل بلدة الصوان التي يسيطر عليها الجيش الحر، ما أسفر "
+             "عن مقتل 9 مقاتلين.", 9)
+    assert c[1] == "unknown"

@@ -579,6 +579,14 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
         armed = {x.side for x in actors if x.side in ARMED_SIDES}
         if len(armed) == 1:
             return armed.pop(), None
+        # a party's source tells of an attack by its enemy with its result ("قالت مصادر في الجيش الحر إن
+        # التنظيم فجر سيارات مفخخة بالمهاجمين، ما أسفر عن مقتل 11 مقاتلاً"): the fighters are the party's own
+        if src.affiliation in ARMED_SIDES and src.end is not None and term is not None and term.start < q.start:
+            told = [x for x in actors if x.start >= src.end and x.end <= term.start and x.side in ARMED_SIDES]
+            result = [t.norm.lstrip("و") for t in si.words_before(term.start, 3)]
+            if told and all(x.side != src.affiliation for x in told) and "ما" in result and \
+                    any(w in ("اسفر", "ادى", "ادت", "اسفرت") for w in result):
+                return src.affiliation, None
     return "unknown", None
 
 
