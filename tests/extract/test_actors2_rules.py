@@ -250,3 +250,10 @@ def test_a_monitor_telling_of_an_attack_does_not_guess_the_side():
     c = _one("وقال المرصد إن التنظيم فجر سيارة مفخخة عند مدخل بلدة الصوان التي يسيطر عليها الجيش الحر، ما أسفر "
              "عن مقتل 9 مقاتلين.", 9)
     assert c[1] == "unknown"
+
+
+def test_a_source_opening_the_sentence_speaks_through_a_later_verb():
+    text = ('مصدر مقرب من تنظيم الدولة داخل حي الورود، أكد لـ"المدن" تراجع التنظيم في الحي. '
+            'وأكد المصدر أن عدد القتلى لدى التنظيم تجاوز 200 عنصر.')
+    c = _one(text, 200)
+    assert c[1] == "isis" and c[5] == "isis" and c[4].startswith("مصدر مقرب")

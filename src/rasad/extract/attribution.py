@@ -175,6 +175,12 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
             return b[1]
     if after:
         return _innermost(ctx, sorted(after, key=lambda c: c[0]))
+    if not before:
+        # a source opening the sentence, its verb after a modifier ("مصدر مقرب من التنظيم داخل المخيم، أكد")
+        opening = [c for c in candidates if c[0] - si.start <= 2 and (c[1].end or c[0]) <= verb.start and
+                   verb.start - (c[1].end or c[0]) <= 60 and c[1].type != "belligerent"]
+        if opening and not [h for h in si.of("attribution") if (opening[0][1].end or 0) <= h.start < verb.start]:
+            return opening[0][1]
     if before:
         b = max(before, key=lambda c: c[0])
         # "… آخر المواقع للهيئة، فيما أكد أن …": a phrase ending a clause before "فيما/بينما" is not the
