@@ -257,3 +257,10 @@ def test_a_source_opening_the_sentence_speaks_through_a_later_verb():
             'وأكد المصدر أن عدد القتلى لدى التنظيم تجاوز 200 عنصر.')
     c = _one(text, 200)
     assert c[1] == "isis" and c[5] == "isis" and c[4].startswith("مصدر مقرب")
+
+
+def test_whom_a_source_told_is_not_the_source():
+    text = ('مصدر مقرب من تنظيم الدولة داخل حي الورود، أكد لموقع محلي تراجع التنظيم في الحي. '
+            'وأكد المصدر أن عدد القتلى لدى التنظيم تجاوز 200 عنصر.')
+    c = _one(text, 200)
+    assert c[5] == "isis" and c[4].startswith("مصدر مقرب")

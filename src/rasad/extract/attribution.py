@@ -166,6 +166,12 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
     if not candidates:
         return None
     after = [c for c in candidates if c[0] >= verb.end and c[0] - verb.end <= 40]
+    # "أكد لموقع محلي": a phrase in ل right after the verb is whom it was told to, not who told it, when a
+    # source opens the sentence before the verb
+    told_to = [c for c in after if c[0] - verb.end <= 2 and text[c[0]:c[0] + 1] == "ل" and
+               not norm(text[c[0]:c[0] + 4]).startswith(("لجن", "لجان", "لوا"))]
+    if told_to and any(c[0] - si.start <= 2 and (c[1].end or c[0]) <= verb.start for c in candidates):
+        after = [c for c in after if c not in told_to]
     before = [c for c in candidates if (c[1].end or c[0]) <= verb.start and verb.start - (c[1].end or c[0]) <= 16]
     if before:
         # "مصدر خاص لـ«المدن» أكد": a source right before the verb is its subject
