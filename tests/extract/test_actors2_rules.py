@@ -264,3 +264,9 @@ def test_whom_a_source_told_is_not_the_source():
             'وأكد المصدر أن عدد القتلى لدى التنظيم تجاوز 200 عنصر.')
     c = _one(text, 200)
     assert c[5] == "isis" and c[4].startswith("مصدر مقرب")
+
+
+def test_the_number_of_the_dead_after_a_count_is_of_the_same_group():
+    text = ('وقال مصدر في "جيش العزة" إن الفصائل صدت الهجوم، نافياً مقتل 90 من عناصر الفصيل كما أعلنت '
+            'وكالة سانا، ومؤكداً أن عدد القتلى لا يتجاوز 12.')
+    assert _one(text, 12)[1] == "opposition"

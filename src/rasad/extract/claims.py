@@ -722,6 +722,13 @@ def _follow(ctx: Context, si: SentenceInfo, q: Quantity, prev: Claim, kind: str,
             before[-1].prefix.startswith("و") and any(h.start <= before[-1].start < h.end for h in terms) and \
             not _has_break(ctx, si, prev.end, q.start):
         return kind, prev.side, prev.actor
+    # "نافياً مقتل 150 من عناصر الهيئة …، ومؤكداً أن عدد القتلى لا يتجاوز 40": "the number of the dead" with
+    # no group of its own speaks of the dead just counted
+    if side == "unknown" and prev.side in ARMED_SIDES and prev.kind == kind and role == "none":
+        words = [t.norm.lstrip("و") for t in si.words_before(q.start, 6)]
+        if "عدد" in words and any(w in ("القتلي", "القتلى", "الجرحي", "الجرحى", "الاسري", "الاسرى")
+                                  for w in words[words.index("عدد") + 1:words.index("عدد") + 2]):
+            return kind, prev.side, prev.actor
     return kind, side, actor
 
 
