@@ -25,6 +25,8 @@ from .resources import DATA, patterns
 BACKWARD_LEMMAS = {"بحسب", "نقل"}
 CONTINUATION_LEMMAS = {"أضاف", "تابع", "أوضح", "أشار", "لفت", "أكد", "كشف"}
 QUOTES = set('"\'“”«»:')
+# clause links after which a speech verb with no subject of its own keeps the sentence's speaker
+SUBJECTLESS_LINKS = frozenset({"فيما", "بينما", "كما", "حيث", "ثم"})
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class SourceWords:
     independent_heads: tuple[str, ...]
     not_backrefs: frozenset[str]
     reporters: frozenset[str]
+    by_country: dict[str, dict[str, str]]  # country -> side adjective -> side
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +48,9 @@ def source_words() -> SourceWords:
     s = lambda key: frozenset(norm(w) for w in a[key])  # noqa: E731
     return SourceWords(s("in_body"), s("documents"), s("issuer_links"),
                        {norm(w): side for side, ws in a["side_adjectives"].items() for w in ws},
-                       tuple(norm(w) for w in a["independent_heads"]), s("not_backrefs"), s("reporters"))
+                       tuple(norm(w) for w in a["independent_heads"]), s("not_backrefs"), s("reporters"),
+                       {str(c).upper(): {norm(w): side for side, ws in m.items() for w in ws}
+                        for c, m in (a.get("side_adjectives_by_country") or {}).items()})
 
 
 @dataclass(slots=True)
@@ -138,6 +143,20 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
                 ref = actors.resolve_generic(h.value, [], ctx.country)
                 actor = ref or actor
             side = actor.side if actor is not None else None
+            side = ctx.memo.get("actor_sides", {}).get(h.start, side)
+            aff = side if side in ("government", "isis", "opposition", "sdf", "coalition", "turkey") else None
+            candidates.append((h.start, Attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
+    # an actor right before the verb is its subject: "وكان الحزب قد أعلن", "قوات النظام أعلنت"
+    for h in si.of("actor"):
+        if h.end <= verb.start and all(w in ("قد", "لقد") for w in norm(text[h.end:verb.start]).split()) and \
+                not any(ch in text[h.end:verb.start] for ch in "،,.:;؛\"«»") and \
+                not any(c[0] <= h.start < (c[1].end or c[0] + 1) for c in candidates):
+            actor = actors.get(h.value)
+            if actor is None or actor.generic and not actors.refers_to(actor.id):
+                continue
+            if actor.generic:
+                actor = actors.resolve_generic(h.value, [], ctx.country) or actor
+            side = ctx.memo.get("actor_sides", {}).get(h.start, actor.side)
             aff = side if side in ("government", "isis", "opposition", "sdf", "coalition", "turkey") else None
             candidates.append((h.start, Attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
     named = _named_after(ctx, si, verb)
@@ -147,6 +166,12 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
     if not candidates:
         return None
     after = [c for c in candidates if c[0] >= verb.end and c[0] - verb.end <= 40]
+    # "أكد لموقع محلي": a phrase in ل right after the verb is whom it was told to, not who told it, when a
+    # source opens the sentence before the verb
+    told_to = [c for c in after if c[0] - verb.end <= 2 and text[c[0]:c[0] + 1] == "ل" and
+               not norm(text[c[0]:c[0] + 4]).startswith(("لجن", "لجان", "لوا"))]
+    if told_to and any(c[0] - si.start <= 2 and (c[1].end or c[0]) <= verb.start for c in candidates):
+        after = [c for c in after if c not in told_to]
     before = [c for c in candidates if (c[1].end or c[0]) <= verb.start and verb.start - (c[1].end or c[0]) <= 16]
     if before:
         # "مصدر خاص لـ«المدن» أكد": a source right before the verb is its subject
@@ -156,8 +181,21 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
             return b[1]
     if after:
         return _innermost(ctx, sorted(after, key=lambda c: c[0]))
+    if not before:
+        # a source opening the sentence, its verb after a modifier ("مصدر مقرب من التنظيم داخل المخيم، أكد")
+        opening = [c for c in candidates if c[0] - si.start <= 2 and (c[1].end or c[0]) <= verb.start and
+                   verb.start - (c[1].end or c[0]) <= 60 and c[1].type != "belligerent"]
+        if opening and not [h for h in si.of("attribution") if (opening[0][1].end or 0) <= h.start < verb.start]:
+            return opening[0][1]
     if before:
-        return max(before, key=lambda c: c[0])[1]
+        b = max(before, key=lambda c: c[0])
+        # "… آخر المواقع للهيئة، فيما أكد أن …": a phrase ending a clause before "فيما/بينما" is not the
+        # subject of the verb after it (that verb keeps the sentence's speaker, see `frames`)
+        gap = norm(text[b[1].end or b[0]:verb.start]).split()
+        if any(ch in text[b[1].end or b[0]:verb.start] for ch in "،,;؛") and \
+                any(w.strip("،,") in SUBJECTLESS_LINKS for w in gap):
+            return None
+        return b[1]
     return None
 
 
@@ -416,7 +454,8 @@ def _refine(ctx: Context, si: SentenceInfo, src: Attribution) -> Attribution:
     follow = [t for t in si.words_after(src.end, 1) if t.start - src.end <= 3]
     prev = ""
     for t in words[1:] + follow:
-        side = sw.side_adjectives.get(t.norm) or sw.side_adjectives.get(t.stem)
+        local = sw.by_country.get((ctx.country or "").upper(), {})
+        side = sw.side_adjectives.get(t.norm) or sw.side_adjectives.get(t.stem) or local.get(t.norm)
         if side and prev != "غير":
             return Attribution(src.name, side, src.type, src.start, src.end, src.via)
         prev = t.norm
@@ -440,10 +479,19 @@ def frames(ctx: Context) -> list[list[Frame]]:
                 continue  # "ولم تعلن الحكومة حصيلة": no statement was made
             src = _source_near(ctx, si, verb, last, history)
             modality = verb.value if verb.value in ("deny", "claim") else "assert"
+            # a circumstantial participle ("…، ومؤكداً أن", "نافياً", "مشيراً") has the sentence's speaker as its
+            # subject, not a phrase before it; only a source named after it replaces that speaker
+            word = norm(verb.matched or "").lstrip("و")
+            if fs and fs[0].source.name and word.endswith("ا") and not word.endswith("وا") and \
+                    (src is None or (src.end or 0) <= verb.start):
+                src = fs[0].source
             if src is None:
                 # a bare continuation verb at the start keeps the previous source
                 if verb.lemma in CONTINUATION_LEMMAS and verb.start - si.start <= 8 and prev_frames:
                     src = prev_frames[-1].source
+                elif fs and fs[-1].source.name and any(
+                        t.norm in SUBJECTLESS_LINKS for t in si.words_before(verb.start, 2)):
+                    src = fs[-1].source  # "أعلن الحزب …، فيما أكد أن …": the same speaker goes on
                 else:
                     continue
             src = _refine(ctx, si, src)

@@ -47,13 +47,18 @@ class ClaimWords:
     time_nouns: frozenset[str]
     planned: frozenset[str]
     retreat_kinds: frozenset[str]
+    mixed_group_nouns: frozenset[str] = frozenset()
+    denial_after: frozenset[str] = frozenset()
+    accusation: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def claim_words() -> ClaimWords:
     c = yaml.safe_load(DATA.read_text(encoding="utf-8"))["claims"]
     s = lambda key: frozenset(norm(w) for w in c[key])  # noqa: E731
-    return ClaimWords(s("not_civilian"), s("estimate"), s("time_nouns"), s("planned"), frozenset(c["retreat_kinds"]))
+    return ClaimWords(s("not_civilian"), s("estimate"), s("time_nouns"), s("planned"), frozenset(c["retreat_kinds"]),
+                      *(frozenset(norm(w) for w in c.get(k) or ()) for k in ("mixed_group_nouns", "denial_after",
+                                                                                "accusation")))
 ARMED_SIDES = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 
 
@@ -326,14 +331,82 @@ def _actor_after(si: SentenceInfo, actors: list[ActorHit], end: int, ctx: Contex
     return None
 
 
+_POSSESSED = ("عناصر", "مقاتلي", "صفوف", "مقاتل", "عنصر", "جنود", "افراد", "قتلي", "قتلى", "جرحي", "جرحى", "اسرى",
+              "اسري", "منتسبي", "قاده", "قيادات")
+# heads of a masculine actor name ("الحزب", "جيش الفتح"); a word in ه (taa marbuta) or a plural head
+# ("قوات", "وحدات") makes the name feminine; a name with neither ("داعش", "قسد") may take either pronoun
+_MASCULINE_HEADS = frozenset({"جيش", "حزب", "تنظيم", "نظام", "فيلق", "لواء", "حشد", "حرس", "جهاز", "تحالف", "فصيل",
+                              "مجلس", "اتحاد", "ايتلاف", "ائتلاف"})
+_FEMININE_HEADS = frozenset({"قوات", "وحدات", "فصايل", "فصائل", "ميليشيات", "مليشيات", "كتايب", "كتائب", "مجموعات",
+                             "جماعات", "سرايا", "الويه", "فرق", "قطعات"})
+# words before an actor that make it the one attacked ("هجوم على قوات النظام", "استهدفت الفصائل")
+_ATTACK_VERBS = frozenset({"استهدف", "استهدفت", "هاجم", "هاجمت", "يستهدف", "تستهدف", "استهداف", "مهاجمه"})
+_ATTACK_NOUNS = frozenset({"هجوم", "هجوما", "هجمات", "الهجوم", "هجمه", "غاره", "غارات", "كمين", "كمينا", "قصف",
+                           "قصفا", "ضربه", "ضربات", "تفجير"})
+
+
+_PERSON_HEADS = frozenset({"عناصر", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو", "جنود", "افراد", "ميليشيا", "مليشيا",
+                           "قاده", "قيادات", "مقاتلين", "مسلحين"})
+
+
+def _genders(ctx: Context, a: ActorHit) -> set[str]:
+    """Pronoun genders the actor's name can take, from its head word ("قوات النظام" feminine, "عناصر
+    التنظيم" masculine, after the person noun): {"f"}, {"m"}, or empty (either: "داعش", "قسد")."""
+    for w in ctx.norm_of(a.start, a.end).split():
+        w = w.strip('"«»“”')
+        for pre in ("و", "ف", "ب", "ل"):
+            if w.startswith(pre) and len(w) > 4 and w[1:].startswith("ال"):
+                w = w[1:]
+        if w.startswith("لل"):
+            w = w[2:]
+        elif w.startswith("ال"):
+            w = w[2:]
+        if not w or w in _PERSON_HEADS:
+            continue
+        if w in _MASCULINE_HEADS:
+            return {"m"}
+        if w in _FEMININE_HEADS or (w.endswith("ه") and len(w) > 2):
+            return {"f"}
+        return set()
+    return set()
+
+
+def _attacked(ctx: Context, si: SentenceInfo, a: ActorHit) -> bool:
+    """The actor is the object of an attack: "هجوم على قوات النظام", "استهدفت مواقع الفصائل"."""
+    before = si.words_before(a.start, 3)
+    norms = [t.norm.lstrip("و") for t in before]
+    if norms and (norms[-1] in _ATTACK_VERBS or len(norms) > 1 and norms[-2] in _ATTACK_VERBS):
+        return True
+    if "علي" in norms or "على" in norms or "ضد" in norms:
+        k = max(i for i, n in enumerate(norms) if n in ("علي", "على", "ضد"))
+        return any(n in _ATTACK_NOUNS or n in _ATTACK_VERBS for n in norms[:k]) or k == 0 and bool(
+            [t for t in si.words_before(before[0].start, 2) if t.norm.lstrip("و") in _ATTACK_NOUNS])
+    return False
+
+
 def _pronoun_owner(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity) -> ActorHit | None:
-    """"من عناصره" / "من مقاتليها": the possessor is the actor the sentence is about."""
-    end = q.noun_end or q.end
-    following = si.words_after(end, 3)
+    """"من عناصره" / "من مقاتليها" / "في صفوفها": the possessor is an armed actor named before whose name
+    agrees with the pronoun (ه masculine, ها feminine): the one attacked there ("هجوم على قوات النظام … مقتل
+    11 في صفوفها") if any, else the sentence's subject, else the actor in focus of earlier sentences."""
+    start = q.noun_start if q.noun_start is not None else q.end
+    following = si.words_after(start, 4)
     for t in following:
-        if t.suffix in ("ه", "ها", "هم") and t.stem in ("عناصر", "مقاتلي", "صفوف", "مقاتل", "عنصر", "جنود", "افراد"):
+        if t.suffix in ("ه", "ها", "هم") and (t.stem in _POSSESSED or t.stem.rstrip("ه") in _POSSESSED):
+            want = {"ه": "m", "ها": "f"}.get(t.suffix)
             before = [a for a in actors if a.end <= q.start and a.side in ARMED_SIDES]
-            return before[0] if before else None
+
+            def fits(a: ActorHit) -> bool:
+                g = _genders(ctx, a)
+                return want is None or not g or want in g
+            fitting = [a for a in before if fits(a)]
+            hit = [a for a in fitting if _attacked(ctx, si, a)]
+            if hit:
+                return hit[-1]
+            if fitting:
+                return fitting[0]
+            if before:
+                return None if want else before[0]
+            return None
     return None
 
 
@@ -371,6 +444,38 @@ def _captor(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity,
     return None
 
 
+def _mixed_group(ctx: Context, si: SentenceInfo, q: Quantity, actors: list[ActorHit]) -> bool:
+    """"46 من عناصر الأمن والبيشمركة والمدنيين", "نحو 200 من عناصر الفصائل والناشطين", "بين مقاتلين
+    ومدنيين": the counted noun phrase joins by و fighters and civilians or other people. Fighters of two
+    armed sides joined so keep the first side named (the scope of the count is unclear, not mixed)."""
+    start = q.noun_start if q.noun_start is not None else q.end
+    words = si.words_after(start, 8)
+    # the phrase ends at the next number ("60 عنصراً من قوات النظام و37 من مقاتلي الفصائل")
+    nxt = [x.start for x in si.quantities if x.start > q.start]
+    if nxt:
+        words = [t for t in words if t.start < min(nxt)]
+    sides: set[str] = set()
+    other = False
+    prev_end = start
+    for i, t in enumerate(words):
+        gap = ctx.doc.text[prev_end:t.start]
+        if i and any(ch in gap for ch in "،,.:;؛()"):
+            break
+        prev_end = t.end
+        hit = next((a for a in actors if a.start <= t.start < a.end), None)
+        joined = i > 0 and t.norm.startswith("و")
+        if hit is not None and hit.side in ARMED_SIDES + ("civilians",):
+            if not sides or joined and hit.start == t.start:
+                sides.add(hit.side)
+        elif joined and (t.norm[1:] in claim_words().mixed_group_nouns or t.norm in claim_words().mixed_group_nouns):
+            other = True
+        elif t.kind == "word" and t.norm in ("قتلوا", "قتل", "اصيبوا", "سقطوا", "غادروا", "خرجوا") or \
+                t.stem in ("في", "خلال", "منذ", "جراء", "اثر", "بعد", "قبل"):
+            break
+    armed = sides & set(ARMED_SIDES)
+    return bool(armed) and ("civilians" in sides or other)
+
+
 def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: str,
           actors: list[ActorHit], per_sentence: list[list[ActorHit]], src: Attribution, role: str | None
           ) -> tuple[str, str | None]:
@@ -385,7 +490,10 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
         nxt = si.words_after(q.noun_end, 1)
         if nxt and nxt[0].norm in pat.nationality:
             return pat.nationality[nxt[0].norm], None
-    # 2. the noun is an actor ("من قوات النظام", "العشرات من الإرهابيين"), or one is tied to it
+    # 2. a mixed group: fighters joined by و to another side, civilians or other people
+    if _mixed_group(ctx, si, q, actors):
+        return "unknown", None
+    # the noun is an actor ("من قوات النظام", "العشرات من الإرهابيين"), or one is tied to it
     if q.noun_start is not None:
         own = [x for x in actors if x.start <= q.noun_start < x.end]
         if own and own[0].side in ARMED_SIDES + ("civilians",):
@@ -396,10 +504,25 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
     a = _pronoun_owner(ctx, si, actors, q)
     if a is not None:
         return a.side, a.actor
+    # "إن عناصر التنظيم انسحبوا … وإن نحو 400 منهم لا يزالون": a part of the armed group just named
+    after = si.words_after(q.noun_end or q.end, 1)
+    if after and after[0].norm.lstrip("و") in ("منهم", "منهن") and after[0].start - (q.noun_end or q.end) <= 2:
+        before = [x for x in actors if x.end <= q.start and x.side in ARMED_SIDES]
+        if before and not (term is not None and term.value in ("captured", "arrested") and term.start < q.start):
+            return before[-1].side, before[-1].actor
     # 3. construct with the casualty term or "عدد"
     a = _construct(ctx, si, actors, q, term)
     if a is not None and not (a.side == "civilians" and norm(a.surface).lstrip("و") in claim_words().not_civilian):
         return a.side, a.actor
+    # fighters who surrendered ("نحو 500 مقاتل استسلموا ونقلوا إلى مراكز تديرها قسد") are of the armed side
+    # in focus other than those they surrendered to
+    if role == "combatant" and term is not None and term.value == "captured" and \
+            ctx.norm_of(term.start, term.end).lstrip("و").startswith(("استسلم", "يستسلم", "سلموا انفسهم")) and \
+            not [x for x in actors if x.end <= q.start and x.side in ARMED_SIDES] and si.index > 0:
+        takers = {x.side for x in actors if x.start >= q.end}
+        f = focus(per_sentence, si.index - 1, tuple(x for x in ARMED_SIDES if x not in takers))
+        if f is not None:
+            return f.side, f.actor
     # fighters taken by a named captor ("أسر جيش الفتح 23 عنصراً") belong to another side named there
     captor = _captor(ctx, si, actors, q, term)
     if captor is not None and role == "combatant":
@@ -446,6 +569,12 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
         before = [x for x in actors if x.end <= q.start and x.side in ARMED_SIDES]
         if before:  # the sentence's subject: the first armed actor named
             return before[0].side, before[0].actor
+        if kind == "evacuated" and si.index > 0:
+            # fighters among evacuees ("1580 شخصاً، بينهم 413 مقاتلاً، غادروا") are those the deal takes
+            # out: the armed non-state side in focus, not the forces that besiege them
+            f = focus(per_sentence, si.index - 1, tuple(s for s in ARMED_SIDES if s != "government"))
+            if f is not None:
+                return f.side, f.actor
         if si.index > 0:
             f = focus(per_sentence, si.index - 1, ARMED_SIDES)
             if f is not None:
@@ -454,6 +583,14 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
         armed = {x.side for x in actors if x.side in ARMED_SIDES}
         if len(armed) == 1:
             return armed.pop(), None
+        # a party's source tells of an attack by its enemy with its result ("قالت مصادر في الجيش الحر إن
+        # التنظيم فجر سيارات مفخخة بالمهاجمين، ما أسفر عن مقتل 11 مقاتلاً"): the fighters are the party's own
+        if src.affiliation in ARMED_SIDES and src.end is not None and term is not None and term.start < q.start:
+            told = [x for x in actors if x.start >= src.end and x.end <= term.start and x.side in ARMED_SIDES]
+            result = [t.norm.lstrip("و") for t in si.words_before(term.start, 3)]
+            if told and all(x.side != src.affiliation for x in told) and "ما" in result and \
+                    any(w in ("اسفر", "ادى", "ادت", "اسفرت") for w in result):
+                return src.affiliation, None
     return "unknown", None
 
 
@@ -525,8 +662,26 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
     cues = [h for h in si.of("cue") if h.end <= q.start or h.start - q.end < 30]
     if any(h.value in pat.not_happened and h.end <= q.start for h in cues):
         return None
-    if src.modality == "deny" or any(h.value == "denied" for h in cues if h.end <= q.start):
+    # a denial cue before the count, unless a new assertion comes between ("نافياً مقتل 150 …، ومؤكداً أن
+    # عدد القتلى لا يتجاوز 40")
+    asserts = [h.start for h in si.of("attribution") if h.value == "assert" and h.start < q.start]
+
+    def reasserted(h) -> bool:  # an assertion in a clause of its own after the denial ("…، ومؤكداً")
+        return any(h.end <= a and any(ch in ctx.doc.text[h.end:a] for ch in "،,;؛") for a in asserts)
+    if src.modality == "deny" or any(h.value == "denied" and not reasserted(h) for h in cues if h.end <= q.start):
         return "denied"
+    # a denial that takes up what was just said: "…, وهو ما نفاه المتحدث", "الأمر الذي نفته الوزارة"; not
+    # where the count is an accusation, whose target denies only its own part ("تتهم … وهو ما تنفيه أنقرة")
+    cw = claim_words()
+    if not any(t.norm.lstrip("و") in cw.accusation for t in si.words_before(q.start, 40)):
+        nxt = [x.start for x in si.quantities if x.start > q.end and x.kind == "count"]
+        for t in si.words_after(q.end, 60):
+            if nxt and t.start > min(nxt):
+                break
+            if t.norm.lstrip("و") in cw.denial_after:
+                before = [w.norm.lstrip("و") for w in si.words_before(t.start, 1)]
+                if before and before[-1] in ("ما", "الذي", "التي"):
+                    return "denied"
     if any(h.value == "rumoured" for h in cues if h.end <= q.start):
         return "rumored"
     return "asserted"
@@ -570,6 +725,13 @@ def _follow(ctx: Context, si: SentenceInfo, q: Quantity, prev: Claim, kind: str,
             before[-1].prefix.startswith("و") and any(h.start <= before[-1].start < h.end for h in terms) and \
             not _has_break(ctx, si, prev.end, q.start):
         return kind, prev.side, prev.actor
+    # "نافياً مقتل 150 من عناصر الهيئة …، ومؤكداً أن عدد القتلى لا يتجاوز 40": "the number of the dead" with
+    # no group of its own speaks of the dead just counted
+    if side == "unknown" and prev.side in ARMED_SIDES and prev.kind == kind and role == "none":
+        words = [t.norm.lstrip("و") for t in si.words_before(q.start, 6)]
+        if "عدد" in words and any(w in ("القتلي", "القتلى", "الجرحي", "الجرحى", "الاسري", "الاسرى")
+                                  for w in words[words.index("عدد") + 1:words.index("عدد") + 2]):
+            return kind, prev.side, prev.actor
     return kind, side, actor
 
 

@@ -83,6 +83,25 @@ def _supporting(ctx: Context, si: SentenceInfo, a: ActorHit) -> bool:
     return found
 
 
+PARTNERS = {norm(w) for w in ("بمشاركة", "بالاشتراك", "بالتعاون", "جانب", "ومعها", "ومعه")}
+
+
+def _partners(ctx: Context, si: SentenceInfo, actors: list[ActorHit], side: str) -> list[ActorHit]:
+    """Armed actors of another side that act jointly with an actor of `side` in the sentence: named right
+    after a participation word ("بمشاركة", "بالاشتراك مع", "إلى جانب") that follows that actor."""
+    out: list[ActorHit] = []
+    for a in actors:
+        if a.side not in ARMED or a.side == side or any(o.side == a.side for o in out):
+            continue
+        before = [t.norm for t in si.words_before(a.start, 2)]
+        if not any(w in PARTNERS for w in before):
+            continue
+        if any(x.side == side and x.end <= a.start and len(ctx.norm_of(x.end, a.start).split()) <= 3
+               for x in actors):
+            out.append(a)
+    return out
+
+
 def _actor_for(si: SentenceInfo, actors: list[ActorHit], start: int, end: int, ctx: Context,
                per_sentence: list[list[ActorHit]], after_first: bool) -> ActorHit | None:
     armed = [a for a in actors if a.side in ARMED and not _supporting(ctx, si, a)]
@@ -297,6 +316,11 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
         out.append(Control(ph.place.name, ph.place.id, ph.place.lat, ph.place.lon, side, actor, change, ds, de,
                            status, src, ph.start, ph.end, si.start, si.end,
                            confidence=0.8 if actor else 0.6))
+        if change == "gained" and side in ARMED:
+            # a joint capture gives each side a gain (eval/own guidelines): "يشنها الجيش التركي بمشاركة
+            # الجيش السوري الحر", "القوات التركية بالاشتراك مع الجيش الوطني"
+            for partner in _partners(ctx, si, actors[si.index], side):
+                add(ph, partner.side, partner.actor, change, si, at)
 
     for si in ctx.sentences:
         if not si.places:
