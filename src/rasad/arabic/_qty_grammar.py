@@ -131,6 +131,17 @@ class _Tokens:
         self.cands = cands
         self._cache: dict[int, _Tok] = {}
 
+    @classmethod
+    def from_arrays(cls, texts: list[str], ends: list[int], words: list[str], cands: list[int]) -> _Tokens:
+        """Tokens laid out already (by `rasad.arabic.analyse`)."""
+        toks = object.__new__(cls)
+        toks.texts = texts
+        toks.ends = ends
+        toks.words = words
+        toks.cands = cands
+        toks._cache = {}
+        return toks
+
     def __len__(self) -> int:
         return len(self.texts)
 
@@ -150,17 +161,22 @@ _PIECES_MAX = 1 << 15  # entries; emptied when full
 _PIECE_MAX = 64  # longest piece worth keeping
 
 
-def _piece(piece: str) -> tuple:
+def _piece_info(piece: str) -> tuple:
     """(texts, ends, words, candidates) of the tokens of a space-free piece,
     ends and candidate indexes relative to it; (text, end, word, is a
-    candidate) when it is one token. Cached."""
+    candidate) when it is one token."""
     trig = _triggers()
     parts = _TOKEN.findall(piece)
     texts = tuple(map(str.lstrip, parts))
     ends = tuple(accumulate(map(len, parts)))
     words = tuple(w if w[0] in _ARABIC_LETTERS else "" for w in texts)
     cands = tuple(i for i, w in enumerate(texts) if w in trig or "0" <= w < ":")
-    got = (texts[0], ends[0], words[0], bool(cands)) if len(texts) == 1 else (texts, ends, words, cands)
+    return (texts[0], ends[0], words[0], bool(cands)) if len(texts) == 1 else (texts, ends, words, cands)
+
+
+def _piece(piece: str) -> tuple:
+    """`_piece_info`, kept when the piece is short."""
+    got = _piece_info(piece)
     if len(piece) <= _PIECE_MAX:
         if len(_PIECES) >= _PIECES_MAX:
             _PIECES.clear()

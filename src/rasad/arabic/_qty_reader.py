@@ -261,13 +261,12 @@ class _Reader(_Parser):
             return None
         # A range: بين 10 و15، ما بين 200 إلى 250، من 10 إلى 15، 10-15، ثلاثة أو أربعة.
         upper = None
-        p = self.skip_back(k)
-        opener = self.phrase_before(p, lx.openers)
+        word = self.word
+        p = k if word(k - 1) not in _CLITIC_TOKENS else self.skip_back(k)
+        opener = self.phrase_before(p, lx.openers) if word(p - 1) in lx.openers.by_last and p > 0 else None
         jn = num.j
-        jw = self.word(jn)
-        joiner_tok = None
-        if self.is_sym(jn, "-"):
-            joiner_tok = "-"
+        jw = word(jn)
+        joiner_tok = "-" if self.text(jn) == "-" else None
         second = None
         if opener or jw in lx.bare_joiners or joiner_tok:
             ok_join = (jw in lx.joiners) or joiner_tok
@@ -316,14 +315,18 @@ class _Reader(_Parser):
 
     def _prefix_qualifier(self, p: int) -> str | None:
         lx = self.lx
-        hit = self.phrase_before(p, lx.prefix_q)
-        if hit:
-            return hit[1]
+        if p > 0 and self.word(p - 1) in lx.prefix_q.by_last:
+            hit = self.phrase_before(p, lx.prefix_q)
+            if hit:
+                return hit[1]
         # A verb of exceeding a few words back: "تجاوز عدد القتلى في صفوف النظام 400".
         by_last = lx.verb_bounds.by_last
-        trig = _triggers()
         words = self.words
-        for x in range(p - 1, max(-1, p - 2 - lx.verb_gap), -1):
+        lo = max(-1, p - 2 - lx.verb_gap)
+        if by_last.keys().isdisjoint(words[lo + 1:p]):
+            return None  # no verb phrase can end in reach
+        trig = _triggers()
+        for x in range(p - 1, lo, -1):
             w = words[x]
             if not w:
                 return None
@@ -336,6 +339,16 @@ class _Reader(_Parser):
         return None
 
     def _post_qualify(self, q: _Q, j: int) -> tuple[_Q, int]:
+        hit = self._post_hit(j)
+        if hit and q.qualifier in ("exact", "approx"):
+            return q.copy(qualifier=hit[1]), j + len(hit[0])
+        return q, j
+
+    def _post_hit(self, j: int) -> tuple[tuple[str, ...], str] | None:
+        """A qualifier phrase right after token j (على الأقل، تقريبا) that is not
+        the bound of the number after it."""
+        if self.text(j) not in self.lx.postfix_q.by_first:
+            return None
         hit = self.phrase_after(j, self.lx.postfix_q)
         if hit:
             after = j + len(hit[0])
@@ -343,41 +356,40 @@ class _Reader(_Parser):
             if (self.word(after) == "من" and last in self.lx.comparatives) or (
                 after < self.n and KINDS[self.texts[after]] == "num"
             ):
-                hit = None  # "17 قتيلا وأكثر من 40 جريحا": the bound of the next number
-        if hit and q.qualifier in ("exact", "approx"):
-            return q.copy(qualifier=hit[1]), j + len(hit[0])
-        return q, j
+                return None  # "17 قتيلا وأكثر من 40 جريحا": the bound of the next number
+        return hit
 
     def _classify(self, num: _Num, p: int, upper: float | None):
         """Decide kind, qualifier and counted noun of a parsed number."""
         lx = self.lx
+        word = self.word
+        text = self.text
         k, j = num.i, num.j
-        prev = self.prev_word(k)
-        value = _round(num.value)
-        up = _round(upper) if upper is not None else None
+        prev = word(k - 1)
+        if prev in _CLITIC_TOKENS:
+            prev = self.prev_word(k)
+        bits = CB[prev]
+        value = int(math.floor(num.value + 0.5))
+        up = int(math.floor(upper + 0.5)) if upper is not None else None
         start, end = num.start, num.end
-        noun: tuple[int | None, int | None] = (None, None)
-        kind = "count"
-        qualifier = "vague" if num.vague else "exact"
         # Dates and clock times are not amounts.
-        if not num.words and self._is_date_after(j) and value <= 31:
+        if value <= 31 and (not num.words or not num.mult) and self._is_date_after(j):
+            if not num.words or word(j) != "من":
+                return None, j
+        if bits & IN_MONTHS and not num.digits4 and value <= 31:
             return None, j
-        if num.words and not num.mult and value <= 31 and self._is_date_after(j) and self.word(j) != "من":
-            return None, j
-        if (CB[prev] & IN_MONTHS) and not num.digits4 and value <= 31:
-            return None, j
-        if (CB[prev] & IN_CLOCK_BEFORE) or (
-            value <= 24 and not num.mult and (CB[self.word(j)] & IN_TIME_AFTER)
-        ):
+        if bits & IN_CLOCK_BEFORE or (value <= 24 and not num.mult and CB[word(j)] & IN_TIME_AFTER):
             return _Q(start, end, value, "exact", "other", upper=up), j
-        if ((CB[prev] & IN_LABEL_BEFORE) and not num.words) or prev in lx.per_before:
+        if (bits & IN_LABEL_BEFORE and not num.words) or prev in lx.per_before:
             return _Q(start, end, value, "exact", "other"), j
         # Definite cardinal after an ordinal-context noun: لليوم العشرين.
-        if num.definite and (CB[prev] & IN_ORDINAL_CONTEXT) and not num.vague:
+        if num.definite and bits & IN_ORDINAL_CONTEXT and not num.vague:
             return _Q(start, end, value, "exact", "ordinal", *self._ordinal_noun(k, j)), j
+        kind = "count"
+        qualifier = "vague" if num.vague else "exact"
         # Percent.
-        pct = self.phrase_after(j, lx.percent)
-        if pct or self.is_sym(k - 1, "%"):
+        pct = self.phrase_after(j, lx.percent) if text(j) in lx.percent.by_first else None
+        if pct or text(k - 1) == "%":
             if pct:
                 end = self.ends[j + len(pct[0]) - 1]
                 j += len(pct[0])
@@ -389,73 +401,75 @@ class _Reader(_Parser):
             qualifier = q_pre
         if up is not None:
             qualifier = "at_least"
-        # Money sign before the number: $45.
-        if kind == "count" and self.is_sym(k - 1, "$"):
-            kind = "money"
-            noun = (self.st(k - 1), self.en(k - 1))
-        # The counted noun.
+        # The counted noun (its token: nw).
+        nw = None
+        noun_s = noun_e = None
         j_after = j
-        if kind == "count" and noun[0] is None:
-            if num.single and not num.definite:
-                nb = self._noun_before(k)
-                if nb is not None:
-                    noun = nb
+        if kind == "count":
+            if text(k - 1) == "$":  # money sign before the number: $45
+                kind = "money"
+                nw = k - 1
+            elif num.single and not num.definite:
+                nw = self._noun_before(k)
             elif num.definite:
-                nb = self._noun_before(k, definite=True)
-                if nb is not None:
-                    noun = nb
-            if noun[0] is None:
+                nw = self._noun_before(k, definite=True)
+            if nw is None:
                 na = self._noun_after(j, definite_ok=num.vague, via_min_only=num.definite and num.vague)
                 if na is not None:
-                    noun, j_after = (self.st(na), self.en(na)), na + 1
+                    nw, j_after = na, na + 1
+            if nw is not None:
+                noun_e = self.ends[nw]
+                noun_s = noun_e - len(self.texts[nw])
         # Kind from the noun.
-        nw = self._tok_at(noun[0]) if noun[0] is not None else None
         if nw is not None and kind == "count":
-            if KINDS[self.texts[nw]] == "sym":
+            nword = self.words[nw]
+            if not nword:  # a sign ($ €)
                 kind = "money"
-            elif CB[self.words[nw]] & KEY_UNITS:
-                uk = _noun_key(lx, self.words[nw], lx.units)
+            elif CB[nword] & KEY_UNITS:
+                uk = _noun_key(lx, nword, lx.units)
                 if uk is not None:
-                    if lx.units[uk] == "duration" and (CB[self.word(nw + 1)] & IN_WEEKDAYS):
-                        noun, j_after = (None, None), j
+                    if lx.units[uk] == "duration" and CB[word(nw + 1)] & IN_WEEKDAYS:
+                        noun_s = noun_e = None
+                        j_after = j
                     else:
                         kind = lx.units[uk]
         # Years: "عام 2004"، "أيار 2018"، "1439 هـ"; a bare 1900..2100 is a year unless it
         # counts a known noun ("2000 لاجئ") or is approximated ("قرابة 2000").
         if num.digits4 and kind in ("count", "duration"):
-            countable = nw is not None and (
-                (CB[self.words[nw]] & KEY_COUNTABLE) or KINDS[self.texts[nw]] == "sym"
-            )
-            if (CB[prev] & IN_YEAR_BEFORE) or (CB[prev] & IN_MONTHS):
+            countable = nw is not None and (CB[self.words[nw]] & KEY_COUNTABLE or not self.words[nw])
+            if bits & (IN_YEAR_BEFORE | IN_MONTHS):
                 kind = "year"
-            elif 1300 <= value <= 1500 and (CB[self.word(j)] & IN_YEAR_AFTER):
+            elif 1300 <= value <= 1500 and CB[word(j)] & IN_YEAR_AFTER:
                 kind = "year"
             elif 1900 <= value <= 2100 and not countable and kind == "count" and q_pre in (None, "at_most"):
                 kind = "year"
             if kind == "year":
-                noun, j_after = (None, None), j
+                noun_s = noun_e = None
+                j_after = j
                 qualifier = "exact"
         if kind in ("year", "ordinal", "other"):
             qualifier = "exact" if up is None else "at_least"
-        q = _Q(start, end, value, qualifier, kind, noun[0], noun[1], up)
         if qualifier in ("exact", "approx"):
-            q2, jj = self._post_qualify(q, j)
-            if jj == j and noun[0] is not None:
-                q2, jj = self._post_qualify(q, j_after)
-            elif jj > j and noun[0] is None and kind == "count":
-                na = self._noun_after(jj)  # عشرون ونيف من المدنيين
-                if na is not None:
-                    q2 = q2.copy(noun_start=self.st(na), noun_end=self.en(na))
-            q = q2
-        return q, j
+            hit = self._post_hit(j)
+            if hit:
+                qualifier = hit[1]
+                if noun_s is None and kind == "count":
+                    na = self._noun_after(j + len(hit[0]))  # عشرون ونيف من المدنيين
+                    if na is not None:
+                        noun_s, noun_e = self.st(na), self.ends[na]
+            elif noun_s is not None:
+                hit = self._post_hit(j_after)
+                if hit:
+                    qualifier = hit[1]
+        return _Q(start, end, value, qualifier, kind, noun_s, noun_e, up), j
 
     def _tok_at(self, start: int) -> int | None:
         """Index of the token that starts at `start`."""
         x = bisect.bisect_right(self.ends, start)
         return x if x < self.n and self.st(x) == start else None
 
-    def _noun_before(self, k: int, definite: bool = False) -> tuple[int, int] | None:
-        """عنصر واحد، مدنيين اثنين، الأطفال الثلاثة: the noun the number agrees with."""
+    def _noun_before(self, k: int, definite: bool = False) -> int | None:
+        """عنصر واحد، مدنيين اثنين، الأطفال الثلاثة: the token of the noun the number agrees with."""
         lx = self.lx
         kp = self.skip_back(k) - 1
         if kp < 0 or not self.words[kp]:
@@ -468,7 +482,7 @@ class _Reader(_Parser):
                 return None
         elif w.startswith("ال") or not (CB[w] & (KEY_COUNTABLE | KEY_UNITS)):
             return None  # an indefinite number agrees with an indefinite noun it knows
-        return self.st(kp), self.en(kp)
+        return kp
 
     def _noun_after(self, j: int, definite_ok: bool = False, via_min_only: bool = False) -> int | None:
         """The counted noun after a number: "25 عنصرا"، "العشرات من عناصر النظام".

@@ -178,29 +178,35 @@ def _normalize(text: str, lighter: bool = False) -> tuple[str, tuple[int, ...] |
     return got[:2] if got is not None else _normalize_general(text, lighter)
 
 
-def _fold_piece(piece: str, lighter: bool) -> tuple[str, tuple[tuple[int, int], ...] | None] | None:
+def _fold_one(piece: str, lighter: bool = False) -> tuple[str, tuple[tuple[int, int], ...] | None] | None:
     """(folded form, kept runs or None if it keeps its length) of a space-free
-    piece, or None if it needs the general path. Kept when short."""
+    piece, or None if it needs the general path (carriage returns,
+    presentation forms)."""
     folded = piece.translate(_LIGHT_TABLE if lighter else _TABLE)
     special = _SPECIAL.search(folded)
     if special is None:
-        if len(piece) <= _PIECE_MAX:
-            plain = _PLAIN_LIGHT if lighter else _PLAIN
-            if len(plain) >= _CACHE_MAX:
-                plain.clear()
-            plain[piece] = folded
         return folded, None
     if _NOT_DROP.search(folded, special.start()):
         return None
     spans = [m.span() for m in _DROP_RE.finditer(folded, special.start())]
     runs = tuple((a, b) for a, b in zip([0, *map(itemgetter(1), spans)], [*map(itemgetter(0), spans), len(folded)])
                  if a < b)
-    got = "".join([folded[a:b] for a, b in runs]), runs
-    if len(piece) <= _PIECE_MAX:
-        marked = _MARKED_LIGHT if lighter else _MARKED
-        if len(marked) >= _CACHE_MAX:
-            marked.clear()
-        marked[piece] = got
+    return "".join([folded[a:b] for a, b in runs]), runs
+
+
+def _fold_piece(piece: str, lighter: bool) -> tuple[str, tuple[tuple[int, int], ...] | None] | None:
+    """`_fold_one`, kept when the piece is short."""
+    got = _fold_one(piece, lighter)
+    if got is not None and len(piece) <= _PIECE_MAX:
+        if got[1] is None:
+            cache = _PLAIN_LIGHT if lighter else _PLAIN
+            value = got[0]
+        else:
+            cache = _MARKED_LIGHT if lighter else _MARKED
+            value = got
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        cache[piece] = value
     return got
 
 

@@ -230,18 +230,31 @@ def _scan(text: str, lo: int, hi: int, n: Normalized | None = None, pieces: list
     normalisation, if known; `pieces`: strings that " ".join makes n.text)."""
     if n is None:
         n = normalize(text[lo:hi])
-    toks = _tokenize(n.text, pieces)
+    return _read(text, lo, n, _tokenize(n.text, pieces))
+
+
+def _read(text: str, lo: int, n: Normalized, toks) -> list[Quantity]:
+    """The quantities of the tokens `toks` of n.text, n the normalisation of
+    text[lo:...], with offsets into `text`."""
     if not toks:
         return []
     out: list[Quantity] = []
-    span = n.orig_span
+    index = n.index
+    size = len(text)
     for q in _Reader(toks).run():
-        s, e = span(q.start, q.end)
-        s, e = _marks_end(text, s + lo, e + lo)
+        # n.orig_span, then over the diacritics that end the last word (_marks_end)
+        a, b = q.start, q.end
+        s = index[a] + lo
+        e = (index[b - 1] + 1 if b > a else index[a]) + lo
+        if e < size and ("\u064b" <= text[e] <= "\u065f" or text[e] in "\u0670\u0640"):
+            s, e = _marks_end(text, s, e)
         ns = ne = None
-        if q.noun_start is not None and q.noun_end is not None:
-            ns, ne = span(q.noun_start, q.noun_end)
-            ns, ne = _marks_end(text, ns + lo, ne + lo)
+        a, b = q.noun_start, q.noun_end
+        if a is not None and b is not None:
+            ns = index[a] + lo
+            ne = (index[b - 1] + 1 if b > a else index[a]) + lo
+            if ne < size and ("\u064b" <= text[ne] <= "\u065f" or text[ne] in "\u0670\u0640"):
+                ns, ne = _marks_end(text, ns, ne)
         out.append(_quantity(s, e, q.value, q.qualifier, q.kind, ns, ne, q.upper, text[s:e]))
     return out
 

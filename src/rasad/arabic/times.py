@@ -205,6 +205,7 @@ class _Grammar:
     cores: dict[str, re.Pattern[str]]
     number: re.Pattern[str]
     ordinal: re.Pattern[str]
+    digit_led: re.Pattern[str]  # what must follow where a phrase begins with a number (see `_digit_led_ok`)
 
 
 @lru_cache(maxsize=1)
@@ -334,6 +335,12 @@ def _grammar() -> _Grammar:
         ordinal=re.compile(
             rf"(?:{ART}(?P<o>{ORD1})(?:\s+(?P<teen>عشر[ه]?)|\s+و{ART}(?P<t>{TENS}))?|{ART}(?P<t2>{TENS})"
             rf"|ال\s*(?P<d>\d{{1,3}}))$"
+        ),
+        # A reading that begins with a number goes on as one of these (the
+        # cores' digit-led openings: numeric, year, dur/defdur, hdate, dm).
+        digit_led=re.compile(
+            rf"\d{{1,4}}[-/.]\d|\d{{4}}(?!\d)|\d{{1,4}}\s*(?:{UNIT})|\d{{1,2}}\s*(?:من\s+)?(?:{HMONTHS})"
+            rf"|\d{{1,2}}(?!\d)(?:\s*(?:و|-|الي|حتي)\s*\d{{1,2}})?\s*(?:-\s*|من\s+)?(?:شهر|الشهر|لشهر|{MONTHS})"
         ),
     )
 
@@ -935,34 +942,85 @@ def _core(g: _Grammar, kind: str, t: str, s: int, e: int) -> _CoreMatch | None:
     return core
 
 
+# Readings of a core with its lead word, clitics and publication date: news
+# repeats its time phrases, and resolving one costs date arithmetic. The key
+# holds everything `_resolve` reads: the core's text and the "ل" before it
+# (what its match depends on, as in `_CORE_MEMO`), and for the kinds whose
+# resolvers look outside the core, what they look at (`_context`). Counted
+# spans ("dur"), whose resolver looks ahead by regexes only when it needs
+# to, are resolved every time. Emptied when full.
+_RESOLVED: dict[tuple, tuple | None] = {}
+_RESOLVED_MAX = 1 << 12
+
+
+def _context(kind: str, t: str, s: int, e: int):
+    """What the resolver of `kind` reads outside the core t[s:e] (see `_resolve`)."""
+    if kind == "period":
+        return _grammar().ordinal_follows.match(t, e) is not None
+    if kind == "year":
+        return _prev_word(t, s)
+    if kind == "dayref":
+        return t[e:e + 30], t[max(0, s - 12):s].rstrip()
+    return None
+
+
 def _attempt(m: re.Match[str], text: str, n_text: str, n, published: date | None) -> TimeExpression | None:
     """The expression one grammar match denotes, or None if the match is not one."""
-    g, lx = _grammar(), _lexicon()
+    g = _grammar()
     kind = m.lastgroup
     if kind is None or kind not in g.cores:
         return None
     s, e = m.span(kind)
+    cl = m["cl"] or ""
+    lead_text = m["lead"]
+    key = None
+    if kind != "dur":
+        key = (kind, s > 0 and n_text[s - 1] == "ل", n_text[s:e], cl, lead_text, published,
+               _context(kind, n_text, s, e))
+        got = _RESOLVED.get(key, _MISSING)
+    else:
+        got = _MISSING
+    if got is _MISSING:
+        got = _reading(g, kind, m, n_text, s, e, cl, lead_text, published)
+        if key is not None:
+            if len(_RESOLVED) >= _RESOLVED_MAX:
+                _RESOLVED.clear()
+            _RESOLVED[key] = got
+    if got is None:
+        return None
+    k, d0, d1, prec, keep_lead, lam = got
+    begin = m.start("lead") if keep_lead and lead_text else s
+    if begin == s and lam:
+        begin = s - 1  # "لليوم": keep the preposition whose lam the article lost
+    o0, o1 = n.orig_span(begin, e)
+    size = len(text)
+    while o1 < size and ("\u064b" <= text[o1] <= "\u065f" or text[o1] in "\u0640\u0670"):
+        o1 += 1  # the tatweel of "هـ", a final tanween (_TRAILING)
+    return _time_expression(o0, o1, d0, d1, prec, k, text[o0:o1])
+
+
+_MISSING = object()
+
+
+def _reading(g: _Grammar, kind: str, m: re.Match[str], n_text: str, s: int, e: int, cl: str,
+             lead_text: str | None, published: date | None) -> tuple | None:
+    """(kind, date_start, date_end, precision, keeps its lead word, keeps the
+    lam before it) of a core, or None if it is not a time expression."""
     core = _core(g, kind, n_text, s, e)
     if core is None:
         return None
-    cl = m["cl"] or ""
     lead = None
-    if m["lead"]:
-        word = _key(m["lead"])
-        lead = (lx.leads.get(word, "window"), word)
+    if lead_text:
+        word = _key(lead_text)
+        lead = (_lexicon().leads.get(word, "window"), word)
     try:
         k, (d0, d1, prec), keep_lead = _resolve(kind, core, published, lead, cl, n_text, s, e)
     except (_Reject, OverflowError, ValueError):  # not a time phrase, or dates out of range
         return None
     if d0 and d1 and d0 > d1:
         d1 = None  # "منذ 2019" in a text dated 2018: the start stands, the end is unknown
-    begin = m.start("lead") if keep_lead and lead else s
-    if begin == s and kind == "running" and cl.endswith("ل") and core["rart"] == "ل":
-        begin = s - 1  # "لليوم": keep the preposition whose lam the article lost
-    o0, o1 = n.orig_span(begin, e)
-    while o1 < len(text) and _TRAILING.match(text, o1):
-        o1 += 1  # the tatweel of "هـ", a final tanween
-    return _time_expression(o0, o1, d0, d1, prec, k, text[o0:o1])
+    lam = kind == "running" and cl.endswith("ل") and core["rart"] == "ل"
+    return k, d0, d1, prec, keep_lead, lam
 
 
 # TimeExpression is a frozen slots dataclass whose generated __init__ sets
@@ -1164,41 +1222,142 @@ def times(text: str, published: date | None = None, *, normalized: Normalized | 
     """
     if not text:
         return []
+    return _times(text, published, normalized if normalized is not None else normalize(text))
+
+
+# The anchors of a space-free piece of the matching form (no anchor word
+# holds a space): (where the anchor begins, where its word begins, after
+# clitics or the article) for each anchor the search may start from, as the
+# automaton finds them, relative to the piece. Pieces repeat: kept, and the
+# pieces known to hold none are kept apart (`_NO_ANCHORS`), so that a text's
+# pieces are sorted with one C-level pass.
+_PIECE_ANCHORS_MAX = 1 << 15
+_PIECE_MAX = 64
+_ANCHORS_BY_PIECE: dict[str, tuple[tuple[int, int], ...]] = {}
+_NO_ANCHORS: dict[str, int] = {}  # piece -> 0
+
+
+def _piece_anchors(piece: str) -> tuple[tuple[int, int], ...]:
+    """The anchors of one piece (kept): what `_times` would take from the
+    automaton's run over the whole text, the tests that only look at the
+    piece done."""
+    got = _ANCHORS_BY_PIECE.get(piece)
+    if got is not None:
+        return got
+    got = _anchors_in(piece)
+    if len(piece) <= _PIECE_MAX:
+        if len(_ANCHORS_BY_PIECE) >= _PIECE_ANCHORS_MAX or len(_NO_ANCHORS) >= _PIECE_ANCHORS_MAX:
+            _ANCHORS_BY_PIECE.clear()
+            _NO_ANCHORS.clear()
+        if got:
+            _ANCHORS_BY_PIECE[piece] = got
+        else:
+            _NO_ANCHORS[piece] = 0
+    return got
+
+
+def _anchors_in(piece: str) -> tuple[tuple[int, int], ...]:
+    """`_piece_anchors`, not kept."""
+    out = []
+    size_t = len(piece)
+    for stop, size in _anchors().iter(piece):
+        p = stop - size + 1
+        if size == 1:  # a digit: only the first of a number
+            if p > 0 and piece[p - 1].isdigit():
+                continue
+        elif stop + 1 < size_t and piece[stop + 1].isalpha():  # "العاملة" is no "عام"
+            continue
+        k = p  # the anchor must begin its word, after clitics or the article
+        while k > 0 and piece[k - 1].isalpha() and p - k <= 4:
+            k -= 1
+        if (k > 0 and piece[k - 1].isalpha()) or (k < p and piece[k:p] not in _PREFIXES):
+            continue
+        out.append((p, k))
+    return tuple(out)
+
+
+def _times(text: str, published: date | None, n: Normalized, pieces: list[str] | None = None
+           ) -> list[TimeExpression]:
+    """`times(text, published, normalized=n)`; `pieces` may pass strings that
+    " ".join makes n.text (the folded pieces of `normalize`)."""
+    t = n.text
+    if pieces is None:
+        pieces = t.split(" ")
+    spots: list[tuple[int, tuple[tuple[int, int], ...]]] = []
+    # None: a piece with anchors, or one not seen yet.
+    marks = list(map(_NO_ANCHORS.get, pieces))
+    find = marks.index
+    i = -1
+    pos = 0  # where piece i + 1 starts in t
+    while True:
+        try:
+            j = find(None, i + 1)
+        except ValueError:
+            break
+        if j > i + 1:
+            pos += sum(map(len, pieces[i + 1:j])) + (j - i - 1)
+        piece = pieces[j]
+        anchors = _piece_anchors(piece)
+        if anchors:
+            spots.append((pos, anchors))
+        pos += len(piece) + 1
+        i = j
+    return _times_at(text, published, n, spots)
+
+
+def _times_at(text: str, published: date | None, n: Normalized,
+              spots: list[tuple[int, tuple[tuple[int, int], ...]]]) -> list[TimeExpression]:
+    """The time expressions of `text` given its anchors: for each piece of
+    n.text that holds some, in order, (where it starts, its anchors)."""
     g = _grammar()
-    n = normalized if normalized is not None else normalize(text)
     t = n.text
     out: list[TimeExpression] = []
     last = tried = 0
-    for stop, size in _anchors().iter(t):
-        p = stop - size + 1
-        if p < tried or p < last:
-            continue
-        if size == 1:  # a digit: only the first of a number
-            if p > 0 and t[p - 1].isdigit():
+    for pos, anchors in spots:
+        for p, k in anchors:
+            p += pos
+            if p < tried or p < last:
                 continue
-        elif stop + 1 < len(t) and t[stop + 1].isalpha():  # "العاملة" is no "عام"
-            continue
-        k = p  # the anchor must begin its word, after clitics or the article
-        while k > 0 and t[k - 1].isalpha() and p - k <= 4:
-            k -= 1
-        if (k > 0 and t[k - 1].isalpha()) or (k < p and t[k:p] not in _PREFIXES):
-            continue
-        # word starts before `tried` were all tried for an earlier anchor
-        floor = max(last, tried)
-        end = t.find(" ", p + _MAX_CHARS_AFTER)
-        end = len(t) if end < 0 else end
-        for q in _word_starts(t, k, _MAX_WORDS_BEFORE, floor):
-            if q < last:
-                continue
-            m = g.master.match(t, q, end)
-            if m is None:
-                continue
-            hit = _first_reading(m, text, n, published)
-            if hit is not None:
-                out.append(hit[1])
-                last = hit[0].end()
-        tried = max(tried, k + 1)
+            k += pos
+            # word starts before `tried` were all tried for an earlier anchor
+            floor = max(last, tried)
+            end = t.find(" ", p + _MAX_CHARS_AFTER)
+            end = len(t) if end < 0 else end
+            for q in _word_starts(t, k, _MAX_WORDS_BEFORE, floor):
+                if q < last or not _digit_led_ok(g, t, q, end):
+                    continue
+                m = g.master.match(t, q, end)
+                if m is None:
+                    continue
+                hit = _first_reading(m, text, n, published)
+                if hit is not None:
+                    out.append(hit[1])
+                    last = hit[0].end()
+            tried = max(tried, k + 1)
     return out
+
+
+_CLITIC_LETTERS = "وفبلك"
+
+
+def _digit_led_ok(g: _Grammar, t: str, q: int, end: int) -> bool:
+    """False when no phrase can begin at q because it is a number that goes
+    on as no reading does (a necessary test, so the big grammar is spared).
+
+    The word at q is then up to two clitic letters and digits ("200"،
+    "و300"، "لل24"): a lead word or hedge cannot begin it, so a phrase there
+    begins with the number itself (after the clitics), or with the article
+    written ل after a ل ("لل24 ساعة", whose number comes next): either way
+    the number must go on as `_Grammar.digit_led` says.
+    """
+    d = q
+    if t[d] in _CLITIC_LETTERS:
+        d += 1
+        if d < end and t[d] in _CLITIC_LETTERS:
+            d += 1
+    if d >= end or not t[d].isdecimal():
+        return True
+    return g.digit_led.match(t, d, end) is not None
 
 
 def _scan(text: str, published: date | None = None) -> list[TimeExpression]:

@@ -268,10 +268,10 @@ _pieces_exact: dict[str, tuple | list] = {}
 _pieces_loose: dict[str, tuple | list] = {}
 
 
-def _piece_tokens(piece: str, exact: bool, cache: dict[str, tuple | list]) -> tuple | list:
+def _piece_rows(piece: str, exact: bool) -> tuple | list:
     """The tokens of a space-free stretch of text as (start, end, text, norm,
     stem, prefix, suffix, kind) rows, offsets relative to it: one row (a
-    tuple) when it is one token, else a list of rows (cached)."""
+    tuple) when it is one token, else a list of rows (not to be changed)."""
     prefix_forms = rules().prefix_forms
     out = []
     for m in _TOKEN.finditer(piece):
@@ -287,7 +287,12 @@ def _piece_tokens(piece: str, exact: bool, cache: dict[str, tuple | list]) -> tu
         elif g != 4:
             nrm = _other(w)
             out.append((s, e, w, nrm, nrm, "", "", _KIND[g]))
-    toks = out[0] if len(out) == 1 else out
+    return out[0] if len(out) == 1 else out
+
+
+def _piece_tokens(piece: str, exact: bool, cache: dict[str, tuple | list]) -> tuple | list:
+    """`_piece_rows`, kept in `cache` when the piece is short."""
+    toks = _piece_rows(piece, exact)
     if len(piece) <= _PIECE_MAX:  # a long run without spaces is not worth keeping
         if len(cache) >= _CACHE_MAX:
             cache.clear()
