@@ -15,10 +15,17 @@ def _coord(x: float | None) -> float | None:
     return round(x, 6) if x is not None else None
 
 
+# FORMAT.md's vocabulary for a source's affiliation; rasad also knows sources of the other sides (a Turkish
+# ministry, an SDF spokesman, the coalition), which the format has no value for: they are written as null there
+# (the full JSON keeps them).
+EVAL_AFFILIATIONS = frozenset({"government", "isis", "opposition", "independent"})
+
+
 def claim_line(c: Claim, text: str) -> dict:
     return {
         "kind": c.kind, "side": c.side, "count": c.count, "qualifier": c.qualifier, "status": c.status,
-        "source": c.source.name, "source_affiliation": c.source.affiliation,
+        "source": c.source.name,
+        "source_affiliation": c.source.affiliation if c.source.affiliation in EVAL_AFFILIATIONS else None,
         "date_start": _d(c.date_start), "date_end": _d(c.date_end),
         "place": c.place, "lat": _coord(c.lat), "lon": _coord(c.lon),
         "evidence": text[c.evidence_start:c.evidence_end],

@@ -37,9 +37,14 @@ def resolve(ctx: Context) -> list[list[ActorHit]]:
             if generic:
                 # the most recently named actor it may stand for ("القوات" after "قسد"), else the
                 # knowledge base's choice for the country
+                # (an ally of a referent counts only on the same side: "الفصائل" after the Turkish army,
+                # allied with the SNA, are not Turkish)
                 refs = set(actors.refers_to(a.id))
+                ref_sides = {actors.side_of(r) for r in refs}
                 latest = next((r for r in recent if r in refs or actors.get(r) and
-                               set(actors.get(r).affiliations) & refs), None)
+                               set(actors.get(r).affiliations) & refs and actors.side_of(r) in ref_sides), None)
+                if latest is None and a.id in getattr(actors, "anaphor_only", ()):
+                    continue  # "الحزب" with no armed party named before: not an actor here
                 a = actors.get(latest) if latest else (actors.resolve_generic(h.value, recent, ctx.country) or a)
             else:
                 a = actors.get(actors.in_country(a.id, ctx.country)) or a
@@ -49,6 +54,8 @@ def resolve(ctx: Context) -> list[list[ActorHit]]:
                     recent.remove(a.id)
                 recent.insert(0, a.id)
         out.append(row)
+    # generic references as resolved here, for the attribution of a speaking actor ("وكان الحزب قد أعلن")
+    ctx.memo["actor_sides"] = {h.start: h.side for row in out for h in row}
     return out
 
 

@@ -15,14 +15,42 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
+import yaml
+
 from ..arabic.normalize import norm
 from ..model import Attribution, Token
 from .context import Context, Hit, SentenceInfo
-from .resources import patterns
+from .resources import DATA, patterns
 
 BACKWARD_LEMMAS = {"بحسب", "نقل"}
 CONTINUATION_LEMMAS = {"أضاف", "تابع", "أوضح", "أشار", "لفت", "أكد", "كشف"}
 QUOTES = set('"\'“”«»:')
+# clause links after which a speech verb with no subject of its own keeps the sentence's speaker
+SUBJECTLESS_LINKS = frozenset({"فيما", "بينما", "كما", "حيث", "ثم"})
+
+
+@dataclass(frozen=True)
+class SourceWords:
+    """The attribution patterns of data/extract.yaml this module reads beyond `patterns()`."""
+    in_body: frozenset[str]
+    documents: frozenset[str]
+    issuer_links: frozenset[str]
+    side_adjectives: dict[str, str]
+    independent_heads: tuple[str, ...]
+    not_backrefs: frozenset[str]
+    reporters: frozenset[str]
+    by_country: dict[str, dict[str, str]]  # country -> side adjective -> side
+
+
+@lru_cache(maxsize=1)
+def source_words() -> SourceWords:
+    a = yaml.safe_load(DATA.read_text(encoding="utf-8"))["attribution"]
+    s = lambda key: frozenset(norm(w) for w in a[key])  # noqa: E731
+    return SourceWords(s("in_body"), s("documents"), s("issuer_links"),
+                       {norm(w): side for side, ws in a["side_adjectives"].items() for w in ws},
+                       tuple(norm(w) for w in a["independent_heads"]), s("not_backrefs"), s("reporters"),
+                       {str(c).upper(): {norm(w): side for side, ws in m.items() for w in ws}
+                        for c, m in (a.get("side_adjectives_by_country") or {}).items()})
 
 
 @dataclass(slots=True)
@@ -50,14 +78,16 @@ def _phrase_end(si: SentenceInfo, k: int, ctx: Context) -> int:
     end = si.tokens[k].end
     j = k + 1
     words = 0
-    while j < len(si.tokens) and words < 6:
+    while j < len(si.tokens) and words < 8:
         t = si.tokens[j]
         if t.kind == "punct":
             if t.text in '"“”«»' :
                 j += 1
                 continue
             break
-        if t.norm in pat.source_stops or t.stem in pat.source_stops and t.prefix in ("", "و"):
+        if t.norm == "في" and _body_follows(si, j):
+            pass  # "مصدر في قيادة شرطة حلب": the body the speaker belongs to
+        elif t.norm in pat.source_stops or t.stem in pat.source_stops and t.prefix in ("", "و"):
             break
         if t.prefix.startswith("ل") and not _is_actor(si, t) or any(
                 h.start <= t.start < h.end for h in si.of("attribution")):
@@ -72,23 +102,39 @@ def _phrase_end(si: SentenceInfo, k: int, ctx: Context) -> int:
     return end
 
 
+def _body_follows(si: SentenceInfo, j: int) -> bool:
+    """Does the word after token j (skipping quotes) name a body a speaker belongs to: an actor or an
+    `in_body` noun ("في وزارة الداخلية", "في \"هيئة تحرير الشام\"")?"""
+    body = source_words().in_body
+    for t in si.tokens[j + 1:j + 3]:
+        if t.kind == "punct" and t.text in '"“”«»':
+            continue
+        return t.norm in body or t.stem in body or _is_actor(si, t)
+    return False
+
+
 def _is_actor(si: SentenceInfo, t: Token) -> bool:
     return any(h.start <= t.start < h.end for h in si.of("actor"))
 
 
-def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | None) -> Attribution | None:
+def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | None,
+                 history: list[tuple[frozenset[str], Attribution]] = ()) -> Attribution | None:
     """The source an attribution verb introduces: the nearest source phrase after it (or before, for
-    "مصادر محلية قالت")."""
+    "مصادر محلية قالت"); a word repeating an earlier source ("وأضاف الضابط") is that source; in a chain
+    ("نقلت سانا عن مصدر عسكري") the innermost source."""
     text = ctx.doc.text
     actors = ctx.kb.actors
+    back = _back_reference(ctx, si, verb, history)
+    if back is not None:
+        return back
     candidates: list[tuple[int, Attribution]] = []
     for c in _sentence_sources(ctx, si):
         if c[1] is not None:
             candidates.append((c[0], c[1]))
-        elif last is not None and last.name:  # a reference back to the last source named
+        elif last is not None and last.name:  # a reference back to the last source named: its full name
             t = c[2]
-            candidates.append((t.start, Attribution(t.text, last.affiliation, last.type, t.start, t.end,
-                                                    via=(last.name,))))
+            candidates.append((t.start, Attribution(last.name, last.affiliation, last.type, t.start, t.end,
+                                                    via=last.via)))
     # an actor right after the verb speaks for itself: "أعلن تنظيم الدولة"
     for h in si.of("actor"):
         if 0 <= h.start - verb.end <= 2 and not any(c[0] <= h.start < (c[1].end or 0) for c in candidates):
@@ -97,6 +143,20 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
                 ref = actors.resolve_generic(h.value, [], ctx.country)
                 actor = ref or actor
             side = actor.side if actor is not None else None
+            side = ctx.memo.get("actor_sides", {}).get(h.start, side)
+            aff = side if side in ("government", "isis", "opposition", "sdf", "coalition", "turkey") else None
+            candidates.append((h.start, Attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
+    # an actor right before the verb is its subject: "وكان الحزب قد أعلن", "قوات النظام أعلنت"
+    for h in si.of("actor"):
+        if h.end <= verb.start and all(w in ("قد", "لقد") for w in norm(text[h.end:verb.start]).split()) and \
+                not any(ch in text[h.end:verb.start] for ch in "،,.:;؛\"«»") and \
+                not any(c[0] <= h.start < (c[1].end or c[0] + 1) for c in candidates):
+            actor = actors.get(h.value)
+            if actor is None or actor.generic and not actors.refers_to(actor.id):
+                continue
+            if actor.generic:
+                actor = actors.resolve_generic(h.value, [], ctx.country) or actor
+            side = ctx.memo.get("actor_sides", {}).get(h.start, actor.side)
             aff = side if side in ("government", "isis", "opposition", "sdf", "coalition", "turkey") else None
             candidates.append((h.start, Attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
     named = _named_after(ctx, si, verb)
@@ -106,6 +166,12 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
     if not candidates:
         return None
     after = [c for c in candidates if c[0] >= verb.end and c[0] - verb.end <= 40]
+    # "أكد لموقع محلي": a phrase in ل right after the verb is whom it was told to, not who told it, when a
+    # source opens the sentence before the verb
+    told_to = [c for c in after if c[0] - verb.end <= 2 and text[c[0]:c[0] + 1] == "ل" and
+               not norm(text[c[0]:c[0] + 4]).startswith(("لجن", "لجان", "لوا"))]
+    if told_to and any(c[0] - si.start <= 2 and (c[1].end or c[0]) <= verb.start for c in candidates):
+        after = [c for c in after if c not in told_to]
     before = [c for c in candidates if (c[1].end or c[0]) <= verb.start and verb.start - (c[1].end or c[0]) <= 16]
     if before:
         # "مصدر خاص لـ«المدن» أكد": a source right before the verb is its subject
@@ -114,10 +180,103 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
         if not any(ch in gap for ch in "،,.:;؛") and (not after or verb.start - (b[1].end or b[0]) <= 12):
             return b[1]
     if after:
-        return min(after, key=lambda c: c[0])[1]
+        return _innermost(ctx, sorted(after, key=lambda c: c[0]))
+    if not before:
+        # a source opening the sentence, its verb after a modifier ("مصدر مقرب من التنظيم داخل المخيم، أكد")
+        opening = [c for c in candidates if c[0] - si.start <= 2 and (c[1].end or c[0]) <= verb.start and
+                   verb.start - (c[1].end or c[0]) <= 60 and c[1].type != "belligerent"]
+        if opening and not [h for h in si.of("attribution") if (opening[0][1].end or 0) <= h.start < verb.start]:
+            return opening[0][1]
     if before:
-        return max(before, key=lambda c: c[0])[1]
+        b = max(before, key=lambda c: c[0])
+        # "… آخر المواقع للهيئة، فيما أكد أن …": a phrase ending a clause before "فيما/بينما" is not the
+        # subject of the verb after it (that verb keeps the sentence's speaker, see `frames`)
+        gap = norm(text[b[1].end or b[0]:verb.start]).split()
+        if any(ch in text[b[1].end or b[0]:verb.start] for ch in "،,;؛") and \
+                any(w.strip("،,") in SUBJECTLESS_LINKS for w in gap):
+            return None
+        return b[1]
     return None
+
+
+def _back_reference(ctx: Context, si: SentenceInfo, verb: Hit,
+                    history: list[tuple[frozenset[str], Attribution]]) -> Attribution | None:
+    """"وأضاف الضابط" after "ضابط في الجيش العراقي", "وأضاف كريم" after "محافظ كركوك نجم الدين كريم",
+    "بحسب المجموعة" after "مجموعة العمل من أجل فلسطينيي سوريا": the word right after the verb repeats a
+    word of an earlier source (most recent first), which it names again, with its full name."""
+    if not history:
+        return None
+    nxt = si.words_after(verb.end, 1)
+    if not nxt or nxt[0].start - verb.end > 2 or _is_actor(si, nxt[0]):
+        return None
+    t = nxt[0]
+    if t.prefix not in ("", "ال"):
+        return None
+    word = t.stem[2:] if t.stem.startswith("ال") else t.stem
+    sw = source_words()
+    if len(word) < 3 or word in sw.not_backrefs or t.norm in sw.not_backrefs:
+        return None
+    # the phrase must end with this word ("وأضاف المصدر" yes, "وأضاف المرصد السوري" is a name of its own)
+    after = si.words_after(t.end, 1)
+    if after and after[0].start - t.end <= 1 and not (after[0].norm in CLAUSE_OPENERS or after[0].norm in
+                                                       patterns().source_stops or after[0].norm in ("ذاته", "نفسه")):
+        return None
+    for words, src in history:
+        if word in words:
+            return Attribution(src.name, src.affiliation, src.type, t.start, t.end, src.via)
+    return None
+
+
+def _report_words(ctx: Context, si: SentenceInfo, verb: Hit, src: Attribution) -> str:
+    """The words a report opens with, from its source to "إن/أن" ("مجلس أمن إقليم كردستان في بيان"), that a
+    later sentence may repeat to name that source again ("وأضاف البيان")."""
+    a = min(src.start or verb.end, verb.end)
+    words = []
+    for t in si.tokens_within(a, si.end):
+        if t.kind == "punct" and t.text not in '"“”«»' or t.norm in CLAUSE_OPENERS or len(words) >= 12:
+            break
+        words.append(t.text)
+    return " ".join(words)
+
+
+def _surface_words(phrase: str) -> frozenset[str]:
+    """The words of a source phrase as `_back_reference` matches them (without the article)."""
+    out = set()
+    for w in norm(phrase).replace('"', " ").split():
+        w = w.strip('«»“”()')
+        out.add(w[2:] if w.startswith("ال") else w)
+    return frozenset(out)
+
+
+_INHERITS = ("government", "isis", "opposition", "sdf")
+
+
+def _innermost(ctx: Context, after: list[tuple[int, Attribution]]) -> Attribution:
+    """"نقلت وكالة الأنباء الرسمية (سانا) عن مصدر عسكري": of sources chained by "عن", the last one speaks;
+    an anonymous military or official source relayed by a party's outlet speaks for that party."""
+    src = after[0][1]
+    for _, nxt in after[1:]:
+        gap = ctx.norm_of(src.end or 0, nxt.start or 0)
+        gap_words = [w for w in gap.replace("(", " ").replace(")", " ").split() if w.strip('"«»“”')]
+        if gap_words and gap_words[-1] == "عن" and len(gap_words) <= 3:
+            aff = nxt.affiliation
+            if aff is None and src.affiliation in _INHERITS and nxt.type in ("anonymous", "named") and \
+                    not _null_speaker(ctx, nxt.name or ""):
+                aff = src.affiliation
+            src = Attribution(nxt.name, aff, nxt.type, nxt.start, nxt.end, src.via + ((src.name,) if src.name else ()))
+        elif len(gap_words) <= 1 and gap.strip().startswith("("):
+            # "وكالة الأنباء الرسمية (سانا)": the same outlet named twice
+            if src.affiliation is None and nxt.affiliation is not None:
+                src = Attribution(src.name, nxt.affiliation, nxt.type, src.start, src.end, src.via)
+        else:
+            break
+    return src
+
+
+def _null_speaker(ctx: Context, name: str) -> bool:
+    """Activists, residents, medics and local sources speak for no side whoever relays them."""
+    known = ctx.kb.vocab.classify_source(name)
+    return known is not None and known.id in ("local_sources", "medical_sources", "activists", "media_sources")
 
 
 @lru_cache(maxsize=1)
@@ -143,8 +302,16 @@ def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribu
         if text[h.start] == "ل" and not norm(text[h.start:h.end]).startswith("ل" + "ل") and h.matched[:1] != "ل":
             continue  # "أكد لـ«المدن»": the outlet spoken to, not the speaker
         known = vocab.source(h.value)
+        end = h.end
+        if known is not None and known.type == "anonymous" and known.affiliation is None:
+            # "مصدر عسكري في قوات النظام": an anonymous source goes on over the body it belongs to
+            k = si.token_index(h.end - 1)
+            if k < len(si.tokens):
+                end = max(end, _phrase_end(si, k, ctx))
+            if end > h.end:
+                known = vocab.classify_source(text[h.start:end].strip(), actors=actors, country=ctx.country) or known
         aff, typ = _affiliation(ctx, known)
-        found.append((h.start, Attribution(text[h.start:h.end].strip(), aff, typ, h.start, h.end), None))
+        found.append((h.start, Attribution(text[h.start:end].strip(), aff, typ, h.start, end), None))
     # an anaphoric reference covers its own token only, so it never holds a later head: the heads
     # skipped for lying inside a candidate are the same whatever the last source was
     words = _source_words()
@@ -167,57 +334,178 @@ def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribu
     return found
 
 
+NEGATIONS = {"لم", "لا", "لن"}
+NOT_SPEAKERS = {norm(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "ان", "إن", "أن", "الذي", "التي", "ذلك", "هذا")}
 CLAUSE_OPENERS = {norm(w) for w in ("إن", "أن", "ان", "بأن", "بان", "إنه", "انه", "أنه", "إنها", "أنها", "انها")}
 
 
 def _named_after(ctx: Context, si: SentenceInfo, verb: Hit) -> Attribution | None:
     """The speaker named right after a reporting verb, up to "إن/أن": "وقال محافظ حمص طلال البرازي إن",
     "وقال قائد الشرطة الاتحادية الفريق رائد شاكر جودت إن". Only when the verb opens the sentence's report
-    (its object clause follows), so "قال إن" and mid-clause verbs give nothing."""
-    toks = si.tokens[bisect.bisect_left(si.token_starts, verb.end):]
+    (its object clause follows), so "قال إن" and mid-clause verbs give nothing. After "بحسب/وفق" (and
+    "وفق ما أعلن") the phrase is the object and ends at a comma or the sentence's end instead. A
+    statement named instead of its author ("بيان لخلية الإعلام الأمني", "إحصائية صادرة عن الطبابة
+    الشرعية") gives its issuer."""
+    pat, sw = patterns(), source_words()
+    text = ctx.doc.text
+    k0 = bisect.bisect_left(si.token_starts, verb.end)
+    toks = si.tokens[k0:]
+    before = si.words_before(verb.start, 1)
+    objective = verb.lemma == "بحسب" or any(t.norm in ("ما", "وفق", "بحسب", "حسب") for t in before)
     words: list = []
-    for t in toks:
+    document = False  # the words so far name a statement, not its author
+    start = None
+    for j, t in enumerate(toks):
         if t.kind == "punct":
-            if t.text in '"“”«»':
+            if t.text in '"“”«»(':
                 continue
+            if objective and words:
+                break
             return None  # a comma or colon before "إن": not a speaker phrase
         if t.norm in CLAUSE_OPENERS or t.norm.lstrip("و") in CLAUSE_OPENERS:
             break
-        if t.prefix.startswith("ل") and t.stem not in ("لواء",) or len(words) >= 8:
+        if not words and t.norm in ("به", "بها", "ما"):
+            continue  # "وفق ما أفادت به المعارضة", "بحسب ما أعلن"
+        if not words and (t.norm in sw.documents or t.stem in sw.documents):
+            document = True
+            continue
+        if document and not words and (t.norm in sw.issuer_links or t.stem in sw.issuer_links):
+            continue
+        if t.prefix.startswith("ل") and t.stem not in ("لواء",):
+            if document and not words:  # "بيان لخلية الإعلام الأمني": the issuer
+                start = t.start + 1
+                while start < t.end and text[start] in "ـ\"«“":
+                    start += 1
+                words.append(t)
+                continue
             break  # "لمراسل سانا", "لـ«المدن»": who was told, not who spoke
+        if len(words) >= 10:
+            break
+        if t.norm == "في" and words and _body_follows(si, k0 + j):
+            words.append(t)
+            continue
+        if t.norm in pat.source_stops or (t.stem in pat.source_stops and t.prefix in ("", "و")):
+            if objective or not words:
+                break
+            return None
         words.append(t)
     else:
+        if not objective:
+            return None
+    if not words or words[0].norm in NOT_SPEAKERS:
         return None
-    if not words or words[0].norm in ("في", "من", "على", "عن", "إلى", "الى", "ان", "إن"):
-        return None
-    start, end = words[0].start, words[-1].end
-    phrase = ctx.doc.text[start:end].strip(' "«»“”')
+    start = start if start is not None else words[0].start
+    end = words[-1].end
+    phrase = text[start:end].strip(' "«»“”')
     known = ctx.kb.vocab.classify_source(phrase, actors=ctx.kb.actors, country=ctx.country)
     aff, typ = _affiliation(ctx, known)
     return Attribution(phrase, aff, typ or "named", start, end)
+
+
+FOREIGN = ("turkey", "coalition")
+QUOTE_PAIRS = (('"', '"'), ("«", "»"), ("“", "”"))
+
+
+def _balanced(name: str) -> str:
+    """A source name without a quotation mark left open or closed by the phrase's edges
+    ('وكالة "سانا' → 'وكالة سانا')."""
+    for a, b in QUOTE_PAIRS:
+        if a == b:
+            if name.count(a) % 2:
+                name = name.replace(a, "")
+        elif name.count(a) != name.count(b):
+            name = name.replace(a, "").replace(b, "")
+    return " ".join(name.split()).strip()
+
+
+def _refine(ctx: Context, si: SentenceInfo, src: Attribution) -> Attribution:
+    """What the words of a source phrase add: the outlet's own reporter ("مراسلنا", "مراسل سمارت" in
+    SMART) is the outlet's own voice; a side adjective ("مركز حمص الإعلامي المعارض", "وكالة الأنباء
+    الرسمية") gives an affiliation the name did not; an NGO head ("منظمة ...", "منظمات حقوقية") is
+    independent."""
+    if src.start is None or src.end is None or not src.name:
+        return src
+    name = _balanced(src.name)
+    if name != src.name:
+        src = Attribution(name, src.affiliation, src.type, src.start, src.end, src.via)
+    sw = source_words()
+    toks = si.tokens_within(src.start, src.end)
+    words = [t for t in toks if t.kind == "word"]
+    if src.type == "own":
+        return Attribution(None, None, "own", src.start, src.end, src.via)
+    if words and (words[0].stem in sw.reporters or words[0].norm in sw.reporters):
+        rest = norm(" ".join(t.text for t in words[1:])).replace("ـ", "").strip()
+        outlet = norm(ctx.doc.outlet or "")
+        if words[0].suffix in ("نا",) or (rest and outlet and (rest in outlet or outlet in rest)):
+            return Attribution(None, None, "own", src.start, src.end, src.via)
+    if src.affiliation is not None:
+        return src
+    # an anonymous military or official source speaking to a party's outlet speaks for that party
+    # ("قال مصدر ميداني لـ«الوطن»" in al-Watan, "قائد ميداني" in the military media)
+    if src.type == "anonymous" and ctx.doc.outlet and not _null_speaker(ctx, src.name):
+        outlet = ctx.kb.vocab.classify_source(ctx.doc.outlet)
+        if outlet is not None and outlet.affiliation in _INHERITS:
+            return Attribution(src.name, outlet.affiliation, src.type, src.start, src.end,
+                               src.via + (ctx.doc.outlet,))
+    # a side adjective inside the phrase or right after it (not "غير رسمية", not a foreign party's)
+    nationality = patterns().nationality
+    if any(nationality.get(t.norm) in FOREIGN or nationality.get(t.stem) in FOREIGN for t in words):
+        return src
+    follow = [t for t in si.words_after(src.end, 1) if t.start - src.end <= 3]
+    prev = ""
+    for t in words[1:] + follow:
+        local = sw.by_country.get((ctx.country or "").upper(), {})
+        side = sw.side_adjectives.get(t.norm) or sw.side_adjectives.get(t.stem) or local.get(t.norm)
+        if side and prev != "غير":
+            return Attribution(src.name, side, src.type, src.start, src.end, src.via)
+        prev = t.norm
+    phrase = norm(ctx.doc.text[src.start:src.end]).strip('"«»“” ')
+    if src.type in (None, "named", "anonymous") and any(phrase == h or phrase.startswith(h + " ")
+                                                        for h in sw.independent_heads):
+        return Attribution(src.name, "independent", src.type, src.start, src.end, src.via)
+    return src
 
 
 def frames(ctx: Context) -> list[list[Frame]]:
     """Attribution frames of every sentence (index-aligned with ctx.sentences)."""
     out: list[list[Frame]] = []
     last: Attribution | None = None
+    history: list[tuple[frozenset[str], Attribution]] = []  # sources named so far, most recent first
     prev_frames: list[Frame] = []
     for si in ctx.sentences:
         fs: list[Frame] = []
         for verb in si.of("attribution"):
-            src = _source_near(ctx, si, verb, last)
+            if any(t.norm.lstrip("و") in NEGATIONS for t in si.words_before(verb.start, 1)):
+                continue  # "ولم تعلن الحكومة حصيلة": no statement was made
+            src = _source_near(ctx, si, verb, last, history)
             modality = verb.value if verb.value in ("deny", "claim") else "assert"
+            # a circumstantial participle ("…، ومؤكداً أن", "نافياً", "مشيراً") has the sentence's speaker as its
+            # subject, not a phrase before it; only a source named after it replaces that speaker
+            word = norm(verb.matched or "").lstrip("و")
+            if fs and fs[0].source.name and word.endswith("ا") and not word.endswith("وا") and \
+                    (src is None or (src.end or 0) <= verb.start):
+                src = fs[0].source
             if src is None:
                 # a bare continuation verb at the start keeps the previous source
                 if verb.lemma in CONTINUATION_LEMMAS and verb.start - si.start <= 8 and prev_frames:
                     src = prev_frames[-1].source
+                elif fs and fs[-1].source.name and any(
+                        t.norm in SUBJECTLESS_LINKS for t in si.words_before(verb.start, 2)):
+                    src = fs[-1].source  # "أعلن الحزب …، فيما أكد أن …": the same speaker goes on
                 else:
                     continue
+            src = _refine(ctx, si, src)
             src = Attribution(src.name, src.affiliation, src.type, src.start, src.end, src.via, modality)
-            backward = verb.lemma in BACKWARD_LEMMAS and (si.end - verb.start) < (verb.start - si.start)
+            # "بحسب/نقلاً عن" inside or at the end of a sentence governs what came before it too
+            backward = verb.lemma in BACKWARD_LEMMAS and (
+                (si.end - verb.start) < (verb.start - si.start) or ctx.doc.text[si.start:verb.start].rstrip()[-1:]
+                in ("،", ","))
             fs.append(Frame(verb.start, src, backward))
             if src.name:
                 last = src
+                if src.start is not None:
+                    history.insert(0, (_surface_words(_report_words(ctx, si, verb, src)) |
+                                       _surface_words(src.name), src))
         out.append(fs)
         if fs:
             prev_frames = fs
@@ -230,9 +518,16 @@ OWN_VOICE = Attribution()
 def source_at(fs: list[Frame], offset: int) -> Attribution:
     """The attribution governing a position in a sentence."""
     before = [f for f in fs if f.at <= offset and not f.backward]
+    after = [f for f in fs if f.at > offset and f.backward]
+    if before and after and after[0].at - offset < offset - before[-1].at:
+        # "أعلن X انشقاقه مع 700 مقاتل، في حين انشق نحو 400 آخرين، بحسب ناشطين": the nearer frame
+        return after[0].source
     if before:
         return before[-1].source
-    after = [f for f in fs if f.at > offset and f.backward]
     if after:
         return after[0].source
+    # "وأسفر، وفق الفصائل، عن مقتل 23": a "بحسب" frame set in the sentence governs what follows it too
+    earlier = [f for f in fs if f.at <= offset and f.backward]
+    if earlier:
+        return earlier[-1].source
     return OWN_VOICE

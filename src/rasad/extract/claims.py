@@ -21,9 +21,11 @@ For each count the Arabic layer found in a sentence:
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date
+
+import yaml
 
 from ..arabic.normalize import norm
 from ..arabic.tokens import split_clitics
@@ -32,9 +34,31 @@ from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo
 from .places import PlaceHit, is_destination
-from .resources import patterns
+from .resources import DATA, patterns
 
 PLURAL_SUFFIXES = ("هم", "هن")
+
+
+@dataclass(frozen=True)
+class ClaimWords:
+    """The claims patterns of data/extract.yaml this module reads beyond `patterns()`."""
+    not_civilian: frozenset[str]
+    estimate: frozenset[str]
+    time_nouns: frozenset[str]
+    planned: frozenset[str]
+    retreat_kinds: frozenset[str]
+    mixed_group_nouns: frozenset[str] = frozenset()
+    denial_after: frozenset[str] = frozenset()
+    accusation: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def claim_words() -> ClaimWords:
+    c = yaml.safe_load(DATA.read_text(encoding="utf-8"))["claims"]
+    s = lambda key: frozenset(norm(w) for w in c[key])  # noqa: E731
+    return ClaimWords(s("not_civilian"), s("estimate"), s("time_nouns"), s("planned"), frozenset(c["retreat_kinds"]),
+                      *(frozenset(norm(w) for w in c.get(k) or ()) for k in ("mixed_group_nouns", "denial_after",
+                                                                                "accusation")))
 ARMED_SIDES = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 
 
@@ -196,6 +220,9 @@ def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit], all
         if own:
             h = max(own, key=lambda h: (h.value == "killed_or_wounded", h.end - h.start))
             return h, h.value
+    est = _estimate(ctx, si, q, terms)
+    if est is not None:
+        return est
     terms = allowed
     before = [h for h in terms if h.end <= q.start]
     after = [h for h in terms if h.start >= (q.noun_end or q.end)]
@@ -224,6 +251,24 @@ def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit], all
     if a is not None:
         return a[1], a[1].value
     return None, None
+
+
+def _estimate(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit]) -> tuple[Hit | None, str] | None:
+    """"قدرت الأمم المتحدة عدد المدنيين العالقين بنحو مئة ألف": an estimate of how many people there are
+    (present), or of the toll a term right after "عدد" names ("قدرت عدد النازحين بأكثر من 130 ألف")."""
+    cw = claim_words()
+    words = si.words_before(q.start, 16)
+    est = [i for i, t in enumerate(words) if t.norm in cw.estimate or t.stem in cw.estimate]
+    if not est:
+        return None
+    count_at = [i for i, t in enumerate(words) if i > est[-1] and t.stem == "عدد"]
+    if not count_at or _has_break(ctx, si, words[est[-1]].end, q.start):
+        return None
+    after = words[count_at[0] + 1:count_at[0] + 3]
+    for h in terms:
+        if after and after[0].start <= h.start < after[-1].end:
+            return h, h.value
+    return None, "present"
 
 
 REFUSAL = ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "عدم", "لم", "دون", "بدون", "منع", "منعت", "يمنع")
@@ -286,14 +331,82 @@ def _actor_after(si: SentenceInfo, actors: list[ActorHit], end: int, ctx: Contex
     return None
 
 
+_POSSESSED = ("عناصر", "مقاتلي", "صفوف", "مقاتل", "عنصر", "جنود", "افراد", "قتلي", "قتلى", "جرحي", "جرحى", "اسرى",
+              "اسري", "منتسبي", "قاده", "قيادات")
+# heads of a masculine actor name ("الحزب", "جيش الفتح"); a word in ه (taa marbuta) or a plural head
+# ("قوات", "وحدات") makes the name feminine; a name with neither ("داعش", "قسد") may take either pronoun
+_MASCULINE_HEADS = frozenset({"جيش", "حزب", "تنظيم", "نظام", "فيلق", "لواء", "حشد", "حرس", "جهاز", "تحالف", "فصيل",
+                              "مجلس", "اتحاد", "ايتلاف", "ائتلاف"})
+_FEMININE_HEADS = frozenset({"قوات", "وحدات", "فصايل", "فصائل", "ميليشيات", "مليشيات", "كتايب", "كتائب", "مجموعات",
+                             "جماعات", "سرايا", "الويه", "فرق", "قطعات"})
+# words before an actor that make it the one attacked ("هجوم على قوات النظام", "استهدفت الفصائل")
+_ATTACK_VERBS = frozenset({"استهدف", "استهدفت", "هاجم", "هاجمت", "يستهدف", "تستهدف", "استهداف", "مهاجمه"})
+_ATTACK_NOUNS = frozenset({"هجوم", "هجوما", "هجمات", "الهجوم", "هجمه", "غاره", "غارات", "كمين", "كمينا", "قصف",
+                           "قصفا", "ضربه", "ضربات", "تفجير"})
+
+
+_PERSON_HEADS = frozenset({"عناصر", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو", "جنود", "افراد", "ميليشيا", "مليشيا",
+                           "قاده", "قيادات", "مقاتلين", "مسلحين"})
+
+
+def _genders(ctx: Context, a: ActorHit) -> set[str]:
+    """Pronoun genders the actor's name can take, from its head word ("قوات النظام" feminine, "عناصر
+    التنظيم" masculine, after the person noun): {"f"}, {"m"}, or empty (either: "داعش", "قسد")."""
+    for w in ctx.norm_of(a.start, a.end).split():
+        w = w.strip('"«»“”')
+        for pre in ("و", "ف", "ب", "ل"):
+            if w.startswith(pre) and len(w) > 4 and w[1:].startswith("ال"):
+                w = w[1:]
+        if w.startswith("لل"):
+            w = w[2:]
+        elif w.startswith("ال"):
+            w = w[2:]
+        if not w or w in _PERSON_HEADS:
+            continue
+        if w in _MASCULINE_HEADS:
+            return {"m"}
+        if w in _FEMININE_HEADS or (w.endswith("ه") and len(w) > 2):
+            return {"f"}
+        return set()
+    return set()
+
+
+def _attacked(ctx: Context, si: SentenceInfo, a: ActorHit) -> bool:
+    """The actor is the object of an attack: "هجوم على قوات النظام", "استهدفت مواقع الفصائل"."""
+    before = si.words_before(a.start, 3)
+    norms = [t.norm.lstrip("و") for t in before]
+    if norms and (norms[-1] in _ATTACK_VERBS or len(norms) > 1 and norms[-2] in _ATTACK_VERBS):
+        return True
+    if "علي" in norms or "على" in norms or "ضد" in norms:
+        k = max(i for i, n in enumerate(norms) if n in ("علي", "على", "ضد"))
+        return any(n in _ATTACK_NOUNS or n in _ATTACK_VERBS for n in norms[:k]) or k == 0 and bool(
+            [t for t in si.words_before(before[0].start, 2) if t.norm.lstrip("و") in _ATTACK_NOUNS])
+    return False
+
+
 def _pronoun_owner(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity) -> ActorHit | None:
-    """"من عناصره" / "من مقاتليها": the possessor is the actor the sentence is about."""
-    end = q.noun_end or q.end
-    following = si.words_after(end, 3)
+    """"من عناصره" / "من مقاتليها" / "في صفوفها": the possessor is an armed actor named before whose name
+    agrees with the pronoun (ه masculine, ها feminine): the one attacked there ("هجوم على قوات النظام … مقتل
+    11 في صفوفها") if any, else the sentence's subject, else the actor in focus of earlier sentences."""
+    start = q.noun_start if q.noun_start is not None else q.end
+    following = si.words_after(start, 4)
     for t in following:
-        if t.suffix in ("ه", "ها", "هم") and t.stem in ("عناصر", "مقاتلي", "صفوف", "مقاتل", "عنصر", "جنود", "افراد"):
+        if t.suffix in ("ه", "ها", "هم") and (t.stem in _POSSESSED or t.stem.rstrip("ه") in _POSSESSED):
+            want = {"ه": "m", "ها": "f"}.get(t.suffix)
             before = [a for a in actors if a.end <= q.start and a.side in ARMED_SIDES]
-            return before[0] if before else None
+
+            def fits(a: ActorHit) -> bool:
+                g = _genders(ctx, a)
+                return want is None or not g or want in g
+            fitting = [a for a in before if fits(a)]
+            hit = [a for a in fitting if _attacked(ctx, si, a)]
+            if hit:
+                return hit[-1]
+            if fitting:
+                return fitting[0]
+            if before:
+                return None if want else before[0]
+            return None
     return None
 
 
@@ -309,8 +422,58 @@ def _construct(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quanti
     for end in anchors:
         a = _actor_after(si, actors, end, ctx)
         if a is not None and a.start < q.start and a.side in ARMED_SIDES + ("civilians",):
+            if term is not None and end == term.end and _subject_then_count(ctx, a, q):
+                continue  # "اعتقلت قوات النظام ثمانية منهم": the actor is the verb's subject, not the counted
             return a
     return None
+
+
+def _subject_then_count(ctx: Context, a: ActorHit, q: Quantity) -> bool:
+    """Verb, subject, object: the count follows the actor with no word between ("أسر جيش الفتح 23 عنصراً")."""
+    return not [w for w in ctx.norm_of(a.end, q.start).split() if w.strip('"«»“”')]
+
+
+def _captor(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity, term: Hit | None
+            ) -> ActorHit | None:
+    """The actor that took the counted people: the subject between a capture verb and the count."""
+    if term is None or term.value not in ("captured", "arrested") or term.end > q.start:
+        return None
+    for a in actors:
+        if term.end <= a.start and a.end <= q.start and a.side in ARMED_SIDES and _subject_then_count(ctx, a, q):
+            return a
+    return None
+
+
+def _mixed_group(ctx: Context, si: SentenceInfo, q: Quantity, actors: list[ActorHit]) -> bool:
+    """"46 من عناصر الأمن والبيشمركة والمدنيين", "نحو 200 من عناصر الفصائل والناشطين", "بين مقاتلين
+    ومدنيين": the counted noun phrase joins by و fighters and civilians or other people. Fighters of two
+    armed sides joined so keep the first side named (the scope of the count is unclear, not mixed)."""
+    start = q.noun_start if q.noun_start is not None else q.end
+    words = si.words_after(start, 8)
+    # the phrase ends at the next number ("60 عنصراً من قوات النظام و37 من مقاتلي الفصائل")
+    nxt = [x.start for x in si.quantities if x.start > q.start]
+    if nxt:
+        words = [t for t in words if t.start < min(nxt)]
+    sides: set[str] = set()
+    other = False
+    prev_end = start
+    for i, t in enumerate(words):
+        gap = ctx.doc.text[prev_end:t.start]
+        if i and any(ch in gap for ch in "،,.:;؛()"):
+            break
+        prev_end = t.end
+        hit = next((a for a in actors if a.start <= t.start < a.end), None)
+        joined = i > 0 and t.norm.startswith("و")
+        if hit is not None and hit.side in ARMED_SIDES + ("civilians",):
+            if not sides or joined and hit.start == t.start:
+                sides.add(hit.side)
+        elif joined and (t.norm[1:] in claim_words().mixed_group_nouns or t.norm in claim_words().mixed_group_nouns):
+            other = True
+        elif t.kind == "word" and t.norm in ("قتلوا", "قتل", "اصيبوا", "سقطوا", "غادروا", "خرجوا") or \
+                t.stem in ("في", "خلال", "منذ", "جراء", "اثر", "بعد", "قبل"):
+            break
+    armed = sides & set(ARMED_SIDES)
+    return bool(armed) and ("civilians" in sides or other)
 
 
 def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: str,
@@ -327,7 +490,10 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
         nxt = si.words_after(q.noun_end, 1)
         if nxt and nxt[0].norm in pat.nationality:
             return pat.nationality[nxt[0].norm], None
-    # 2. the noun is an actor ("من قوات النظام", "العشرات من الإرهابيين"), or one is tied to it
+    # 2. a mixed group: fighters joined by و to another side, civilians or other people
+    if _mixed_group(ctx, si, q, actors):
+        return "unknown", None
+    # the noun is an actor ("من قوات النظام", "العشرات من الإرهابيين"), or one is tied to it
     if q.noun_start is not None:
         own = [x for x in actors if x.start <= q.noun_start < x.end]
         if own and own[0].side in ARMED_SIDES + ("civilians",):
@@ -338,10 +504,32 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
     a = _pronoun_owner(ctx, si, actors, q)
     if a is not None:
         return a.side, a.actor
+    # "إن عناصر التنظيم انسحبوا … وإن نحو 400 منهم لا يزالون": a part of the armed group just named
+    after = si.words_after(q.noun_end or q.end, 1)
+    if after and after[0].norm.lstrip("و") in ("منهم", "منهن") and after[0].start - (q.noun_end or q.end) <= 2:
+        before = [x for x in actors if x.end <= q.start and x.side in ARMED_SIDES]
+        if before and not (term is not None and term.value in ("captured", "arrested") and term.start < q.start):
+            return before[-1].side, before[-1].actor
     # 3. construct with the casualty term or "عدد"
     a = _construct(ctx, si, actors, q, term)
-    if a is not None:
+    if a is not None and not (a.side == "civilians" and norm(a.surface).lstrip("و") in claim_words().not_civilian):
         return a.side, a.actor
+    # fighters who surrendered ("نحو 500 مقاتل استسلموا ونقلوا إلى مراكز تديرها قسد") are of the armed side
+    # in focus other than those they surrendered to
+    if role == "combatant" and term is not None and term.value == "captured" and \
+            ctx.norm_of(term.start, term.end).lstrip("و").startswith(("استسلم", "يستسلم", "سلموا انفسهم")) and \
+            not [x for x in actors if x.end <= q.start and x.side in ARMED_SIDES] and si.index > 0:
+        takers = {x.side for x in actors if x.start >= q.end}
+        f = focus(per_sentence, si.index - 1, tuple(x for x in ARMED_SIDES if x not in takers))
+        if f is not None:
+            return f.side, f.actor
+    # fighters taken by a named captor ("أسر جيش الفتح 23 عنصراً") belong to another side named there
+    captor = _captor(ctx, si, actors, q, term)
+    if captor is not None and role == "combatant":
+        other = [x for x in actors if x.side in ARMED_SIDES and x.side != captor.side]
+        if other:
+            return other[0].side, other[0].actor
+        return "unknown", None
     # 4. soldiers: the reporting party's own, else the state's forces
     if role == "soldier":
         if src.affiliation in ARMED_SIDES:
@@ -381,6 +569,12 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
         before = [x for x in actors if x.end <= q.start and x.side in ARMED_SIDES]
         if before:  # the sentence's subject: the first armed actor named
             return before[0].side, before[0].actor
+        if kind == "evacuated" and si.index > 0:
+            # fighters among evacuees ("1580 شخصاً، بينهم 413 مقاتلاً، غادروا") are those the deal takes
+            # out: the armed non-state side in focus, not the forces that besiege them
+            f = focus(per_sentence, si.index - 1, tuple(s for s in ARMED_SIDES if s != "government"))
+            if f is not None:
+                return f.side, f.actor
         if si.index > 0:
             f = focus(per_sentence, si.index - 1, ARMED_SIDES)
             if f is not None:
@@ -389,6 +583,14 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
         armed = {x.side for x in actors if x.side in ARMED_SIDES}
         if len(armed) == 1:
             return armed.pop(), None
+        # a party's source tells of an attack by its enemy with its result ("قالت مصادر في الجيش الحر إن
+        # التنظيم فجر سيارات مفخخة بالمهاجمين، ما أسفر عن مقتل 11 مقاتلاً"): the fighters are the party's own
+        if src.affiliation in ARMED_SIDES and src.end is not None and term is not None and term.start < q.start:
+            told = [x for x in actors if x.start >= src.end and x.end <= term.start and x.side in ARMED_SIDES]
+            result = [t.norm.lstrip("و") for t in si.words_before(term.start, 3)]
+            if told and all(x.side != src.affiliation for x in told) and "ما" in result and \
+                    any(w in ("اسفر", "ادى", "ادت", "اسفرت") for w in result):
+                return src.affiliation, None
     return "unknown", None
 
 
@@ -460,8 +662,26 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
     cues = [h for h in si.of("cue") if h.end <= q.start or h.start - q.end < 30]
     if any(h.value in pat.not_happened and h.end <= q.start for h in cues):
         return None
-    if src.modality == "deny" or any(h.value == "denied" for h in cues if h.end <= q.start):
+    # a denial cue before the count, unless a new assertion comes between ("نافياً مقتل 150 …، ومؤكداً أن
+    # عدد القتلى لا يتجاوز 40")
+    asserts = [h.start for h in si.of("attribution") if h.value == "assert" and h.start < q.start]
+
+    def reasserted(h) -> bool:  # an assertion in a clause of its own after the denial ("…، ومؤكداً")
+        return any(h.end <= a and any(ch in ctx.doc.text[h.end:a] for ch in "،,;؛") for a in asserts)
+    if src.modality == "deny" or any(h.value == "denied" and not reasserted(h) for h in cues if h.end <= q.start):
         return "denied"
+    # a denial that takes up what was just said: "…, وهو ما نفاه المتحدث", "الأمر الذي نفته الوزارة"; not
+    # where the count is an accusation, whose target denies only its own part ("تتهم … وهو ما تنفيه أنقرة")
+    cw = claim_words()
+    if not any(t.norm.lstrip("و") in cw.accusation for t in si.words_before(q.start, 40)):
+        nxt = [x.start for x in si.quantities if x.start > q.end and x.kind == "count"]
+        for t in si.words_after(q.end, 60):
+            if nxt and t.start > min(nxt):
+                break
+            if t.norm.lstrip("و") in cw.denial_after:
+                before = [w.norm.lstrip("و") for w in si.words_before(t.start, 1)]
+                if before and before[-1] in ("ما", "الذي", "التي"):
+                    return "denied"
     if any(h.value == "rumoured" for h in cues if h.end <= q.start):
         return "rumored"
     return "asserted"
@@ -479,8 +699,8 @@ def _place(ctx: Context, si: SentenceInfo, q: Quantity) -> PlaceHit | None:
     return next((p for p in reversed(si.places) if p.end <= q.start and usable(p, p.end, q.start)), None)
 
 
-def _follow(ctx: Context, si: SentenceInfo, q: Quantity, prev: Claim, kind: str, side: str, actor: str | None
-            ) -> tuple[str, str, str | None]:
+def _follow(ctx: Context, si: SentenceInfo, q: Quantity, prev: Claim, kind: str, side: str, actor: str | None,
+            role: str | None = None, terms: list[Hit] = ()) -> tuple[str, str, str | None]:
     """Counts that lean on the count before them in the sentence.
 
     "بينهم طفلان": a sub-count, the kind of the whole; "وإصابة 23 آخرين": the
@@ -498,11 +718,44 @@ def _follow(ctx: Context, si: SentenceInfo, q: Quantity, prev: Claim, kind: str,
     if side == "unknown" and prev.side != "unknown" and len(before) <= 3 and \
             (not before or before[0].prefix.startswith("و") or before[0].norm == "و"):
         return kind, prev.side, prev.actor
+    # "مقتل 22 مدنياً وإصابة العشرات", "مقتل 23 عنصراً من قوات النظام وأسر عنصرين": a count joined by
+    # "و" + its kind term to the count before it is of the same people
+    if side == "unknown" and prev.side != "unknown" and before and len(before) <= 6 and \
+            (role == "none" or role == "combatant" and prev.side in ARMED_SIDES) and \
+            before[-1].prefix.startswith("و") and any(h.start <= before[-1].start < h.end for h in terms) and \
+            not _has_break(ctx, si, prev.end, q.start):
+        return kind, prev.side, prev.actor
+    # "نافياً مقتل 150 من عناصر الهيئة …، ومؤكداً أن عدد القتلى لا يتجاوز 40": "the number of the dead" with
+    # no group of its own speaks of the dead just counted
+    if side == "unknown" and prev.side in ARMED_SIDES and prev.kind == kind and role == "none":
+        words = [t.norm.lstrip("و") for t in si.words_before(q.start, 6)]
+        if "عدد" in words and any(w in ("القتلي", "القتلى", "الجرحي", "الجرحى", "الاسري", "الاسرى")
+                                  for w in words[words.index("عدد") + 1:words.index("عدد") + 2]):
+            return kind, prev.side, prev.actor
     return kind, side, actor
+
+
+def _planned(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None) -> bool:
+    """"الاتفاق يقضي بخروج 1100 مسلح", "قد تتسبب بنزوح مليون شخص": a plan or a forecast, not an event.
+    "قد" counts only before an imperfect verb ("وكان … قد قتل" is the past)."""
+    cw = claim_words()
+    at = min(term.start, q.start) if term is not None else q.start
+    words = si.words_before(at, 3)
+    for i, t in enumerate(words):
+        w = t.norm.lstrip("و")
+        if w not in cw.planned and t.stem not in cw.planned:
+            continue
+        if w == "قد":
+            nxt = words[i + 1].norm if i + 1 < len(words) else ctx.norm_of(term.start, term.end) if term else ""
+            if not nxt[:1] in ("ي", "ت") or nxt in ("تم", "تمت", "تمكن", "تمكنت"):
+                continue
+        return True
+    return False
 
 
 def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[ActorHit]]) -> list[Claim]:
     pat = patterns()
+    cw = claim_words()
     own_time: set[int] = set()  # counts with a time expression of their own
     out: list[Claim] = []
     for si in ctx.sentences:
@@ -520,11 +773,13 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue
             if q.value == 1 and ctx.norm_of(q.start, q.end).lstrip("و") in pat.one_of:
                 continue
+            if any(t.norm.lstrip("و") in cw.time_nouns for t in si.words_before(q.start, 2)):
+                continue  # "خلال الساعات الثماني والأربعين": a span of time
             role = _noun_role(ctx, q, actors[si.index])
             if role is None or _corrected(ctx, si, q):
                 continue
             term, kind = _kind_for(ctx, si, q, terms, allowed)
-            if kind is None:
+            if kind is None or _planned(ctx, si, q, term):
                 continue
             src = source_at(frames[si.index], q.start)
             status = _status(ctx, si, q, src)
@@ -532,8 +787,12 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue
             side, actor = _side(ctx, si, q, term, kind, actors[si.index], actors, src, role)
             prev = out[-1] if out and out[-1].evidence_start == si.start else None
+            if kind in cw.retreat_kinds and (role == "combatant" or side in ARMED_SIDES or (
+                    prev is not None and prev.side in ARMED_SIDES and
+                    any(t.norm.lstrip("و") in ("منهم", "منهن") for t in si.words_after(q.end, 1)))):
+                continue  # combatants fleeing or retreating ("فر المئات منهم") are no claim
             if prev is not None:
-                kind, side, actor = _follow(ctx, si, q, prev, kind, side, actor)
+                kind, side, actor = _follow(ctx, si, q, prev, kind, side, actor, role, terms)
             near = _near_times(ctx, si, q)
             start, end, cumulative = _window(ctx, si, q, near)
             if near:
@@ -553,7 +812,30 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                     upper=q.upper, cumulative=cumulative, actor=actor,
                     confidence=0.9 if term is not None and side != "unknown" else 0.6,
                 ))
-    return _parallel_windows(out, own_time)
+    return _restated(_parallel_windows(out, own_time))
+
+
+def _restated(claims: list[Claim]) -> list[Claim]:
+    """A figure told in the outlet's voice and restated with an attribution (headline and body, "استشهد 9
+    مدنيين" then "ذكر مصدر … ارتقاء تسعة شهداء") is one claim: the attributed one, taking the side the
+    other gives where its own is unknown. Figures at different places stay apart."""
+    out = list(claims)
+    drop: set[int] = set()
+    for i, c in enumerate(out):
+        if c.source.name:
+            continue
+        for j, d in enumerate(out):
+            if j == i or j in drop or not d.source.name or d.kind != c.kind or d.count != c.count:
+                continue
+            if c.side != d.side and "unknown" not in (c.side, d.side):
+                continue
+            if c.place and d.place and c.place != d.place:
+                continue
+            if d.side == "unknown" and c.side != "unknown":
+                out[j] = replace(d, side=c.side, actor=d.actor or c.actor)
+            drop.add(i)
+            break
+    return [c for i, c in enumerate(out) if i not in drop]
 
 
 def _parallel_windows(claims: list[Claim], own_time: set[int]) -> list[Claim]:

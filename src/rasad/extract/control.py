@@ -13,8 +13,13 @@ A list of places continues through و, commas, place words and partitives
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from ..arabic.normalize import norm
+from ..knowledge.places import LEVEL_RANK
 from ..model import Attribution, Control
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
@@ -22,6 +27,30 @@ from .context import Context, SentenceInfo
 from .forms import find
 from .places import DESTINATION, PlaceHit
 from .resources import patterns
+
+RULES = Path(__file__).parent / "data" / "event_rules.yaml"
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """data/event_rules.yaml with every form in matching form: lists become frozensets of
+    " form " (padded, to test whole words inside a padded text), numbers stay numbers."""
+    raw = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+
+    def conv(v):
+        if isinstance(v, dict):
+            return {k: conv(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return frozenset(f" {norm(w)} " for w in v)
+        return v
+    return conv(raw)
+
+
+def has_form(text: str, forms: frozenset[str]) -> bool:
+    """Whether a normalised text holds one of the padded forms as whole words (a leading و or ف allowed)."""
+    padded = " " + text + " "
+    return any(f in padded or (" و" + f[1:]) in padded or (" ف" + f[1:]) in padded for f in forms)
+
 
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 # forms whose places come before them
@@ -33,7 +62,10 @@ STATIVE_GAIN = {norm(w) for w in ("سقط", "يسقط", "سقوط")}
 GLUE = {norm(w) for w in ("و", "أجزاء", "اجزاء", "من", "كامل", "أطراف", "اطراف", "محيط", "معظم", "قسم", "مساحات",
                           "واسعة", "كل", "بعض", "مناطق", "أحياء", "حي", "بلدة", "بلدات", "مدينة", "مخيم",
                           "قرية", "قرى", "منطقة", "وحي", "وبلدة", "ومخيم", "والتقدم", "التقدم", "داخل", "على",
-                          "ريف", "محافظة", "عموم")}
+                          "ريف", "محافظة", "عموم", "ناحية", "قضاء", "حيي", "بلدتي", "مدينتي", "قريتي", "ناحيتي",
+                          "أيضا", "أيضاً", "مركز", "مرتفعات", "تلال", "تلة", "قلعة", "مطار", "بالكامل",
+                          # adjectives that close a place's name ("قلعة تدمر الأثرية ومطار …")
+                          "الأثرية", "الأثري", "العسكري", "العسكرية", "القديمة", "الاستراتيجية", "الاستراتيجي")}
 # Directions after a place locate it ("حي التضامن جنوب مدينة دمشق"): they end a list.
 COARSE = {"country", "region"}
 
@@ -52,6 +84,25 @@ def _supporting(ctx: Context, si: SentenceInfo, a: ActorHit) -> bool:
         phrase = before.split("،")[-1].split(",")[-1]
         found = memo[a.start] = any(w in SUPPORT for w in norm(phrase).split())
     return found
+
+
+PARTNERS = {norm(w) for w in ("بمشاركة", "بالاشتراك", "بالتعاون", "جانب", "ومعها", "ومعه")}
+
+
+def _partners(ctx: Context, si: SentenceInfo, actors: list[ActorHit], side: str) -> list[ActorHit]:
+    """Armed actors of another side that act jointly with an actor of `side` in the sentence: named right
+    after a participation word ("بمشاركة", "بالاشتراك مع", "إلى جانب") that follows that actor."""
+    out: list[ActorHit] = []
+    for a in actors:
+        if a.side not in ARMED or a.side == side or any(o.side == a.side for o in out):
+            continue
+        before = [t.norm for t in si.words_before(a.start, 2)]
+        if not any(w in PARTNERS for w in before):
+            continue
+        if any(x.side == side and x.end <= a.start and len(ctx.norm_of(x.end, a.start).split()) <= 3
+               for x in actors):
+            out.append(a)
+    return out
 
 
 def _actor_for(si: SentenceInfo, actors: list[ActorHit], start: int, end: int, ctx: Context,
@@ -123,6 +174,23 @@ def _count_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, boo
     return len(words), hard or comma_alone
 
 
+def _inner(ctx: Context, si: SentenceInfo, p: PlaceHit, by_rank: bool = True) -> PlaceHit | None:
+    """The finer place right before p that p contains ("مدينة الميادين في ريف دير الزور الشرقي",
+    "حي التضامن جنوب دمشق"): an event placed on the container belongs to it."""
+    before = [q for q in si.places if q.end <= p.start]
+    if not before:
+        return None
+    q = before[-1]
+    gap = ctx.norm_of(q.end, p.start).replace("،", " ").replace(",", " ").split()
+    if gap and f" {' '.join(gap)} " not in rules()["place"]["container_glue"]:
+        return None
+    if by_rank and LEVEL_RANK.get(q.place.level, 99) >= LEVEL_RANK.get(p.place.level, 99):
+        return None
+    if not by_rank and not gap:
+        return None  # without rank, only an explicit locator word
+    return q
+
+
 def _list_after(ctx: Context, si: SentenceInfo, end: int, max_first_gap: int = 6) -> list[PlaceHit]:
     out: list[PlaceHit] = []
     pos = end
@@ -138,8 +206,11 @@ def _list_after(ctx: Context, si: SentenceInfo, end: int, max_first_gap: int = 6
                 break
             if any(w in DESTINATION for w in ctx.norm_of(pos, p.start).split()):
                 break  # "تقدمت باتجاه حيي جبل بدرو": toward a place is not into it
-        elif not _gap_ok(ctx, pos, p.start):
-            break
+            if has_form(ctx.norm_of(pos, p.start), rules()["control"]["not_taken"]) or \
+                    any(_purpose_word(w) for w in ctx.norm_of(pos, p.start).split()):
+                break  # "تقدمت 20 كيلومترا على طريق السخنة": a distance or a road, no place taken
+        elif not _gap_ok(ctx, pos, p.start) or _inner(ctx, si, p) is out[-1]:
+            break  # not list glue, or "قضاء سنجار غربي الموصل": the place that locates the last one
         out.append(p)
         pos = p.end
     return out
@@ -156,6 +227,70 @@ def _list_before(ctx: Context, si: SentenceInfo, start: int) -> list[PlaceHit]:
         out.insert(0, p)
         pos = p.start
     return out
+
+
+def _place_before(ctx: Context, si: SentenceInfo, pos: int, max_words: int) -> list[PlaceHit]:
+    """The last place named before pos in its sentence, at most max_words words before it
+    (through an apposition: "ناحية راوة، آخر بلدة يسيطر عليها"), moved from a container to the
+    place it contains."""
+    before = [p for p in si.places if p.end <= pos and not p.anaphoric]
+    if not before or len(ctx.norm_of(before[-1].end, pos).split()) > max_words or \
+            any(ch in ctx.doc.text[before[-1].end:pos] for ch in ".;:؛"):
+        return []
+    p = before[-1]
+    while (finer := _inner(ctx, si, p, by_rank=False)) is not None:
+        p = finer  # "قضاء الحويجة جنوب غربي كركوك، آخر معاقل …": the head, not its locator
+    return [p]
+
+
+def _list_opened(ctx: Context, si: SentenceInfo, end: int) -> list[PlaceHit]:
+    """Places listed after "ومنها", "أبرزها" following a control form in its clause ("الخاضعة
+    لسيطرة التنظيم ومنها القائم وراوة")."""
+    opens = rules()["control"]["list_open"]
+    for t in si.tokens_within(end, si.end)[:14]:
+        if t.text in (".", ";", ":", "؛"):
+            return []
+        if f" {t.norm} " in opens:
+            return _list_after(ctx, si, t.end, max_first_gap=3)
+    return []
+
+
+def _aimed(ctx: Context, si: SentenceInfo, s0: int) -> bool:
+    """An aim or a plan before a form in its clause ("يسعى التنظيم إلى … عبر السيطرة على")."""
+    r = rules()["control"]
+    raw = ctx.doc.text[max(si.start, s0 - 160):s0]
+    for mark in "،,.;:؛":
+        raw = raw.rsplit(mark, 1)[-1]
+    return has_form(" ".join(norm(raw).split()[-r["aim_words"]:]), r["aims"])
+
+
+def _purpose(si: SentenceInfo, a: int) -> bool:
+    """A gain masdar after the purpose ل ("لاستعادة", "للسيطرة"): an aim, not a gain."""
+    return _purpose_word(si.tokens[a].norm)
+
+
+def _purpose_word(w: str) -> bool:
+    w = w.lstrip("و")
+    if not w.startswith("ل"):
+        return False
+    rest = "ال" + w[2:] if w.startswith("لل") else w[1:]
+    return f" {rest} " in rules()["control"]["purpose_masdars"]
+
+
+ANNOUNCE = {norm(w) for w in ("أعلن", "أعلنت", "يعلن", "تعلن", "أعلنوا")}
+
+
+def _announcer(ctx: Context, si: SentenceInfo, frames: list[Frame], start: int) -> Attribution | None:
+    """"أعلنت القيادة العامة للجيش استعادة السيطرة على X", "أعلن رئيس الوزراء تحرير X": with no armed
+    actor named, the side of a speaker who announces the gain is the side that gained, when the
+    speaker is named between an announcing verb and the gain form, at most 12 words before it."""
+    src = source_at(frames, start)
+    if src.affiliation not in ARMED or src.start is None or src.start >= start or src.start < si.start:
+        return None
+    words = ctx.norm_of(max(si.start, src.start - 12), src.start).split()[-1:]
+    if not words or words[0].lstrip("و") not in ANNOUNCE or len(ctx.norm_of(src.start, start).split()) > 12:
+        return None
+    return src
 
 
 def _headline(ctx: Context, si: SentenceInfo) -> bool:
@@ -200,6 +335,11 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
         out.append(Control(ph.place.name, ph.place.id, ph.place.lat, ph.place.lon, side, actor, change, ds, de,
                            status, src, ph.start, ph.end, si.start, si.end,
                            confidence=0.8 if actor else 0.6))
+        if change == "gained" and side in ARMED:
+            # a joint capture gives each side a gain (eval/own guidelines): "يشنها الجيش التركي بمشاركة
+            # الجيش السوري الحر", "القوات التركية بالاشتراك مع الجيش الوطني"
+            for partner in _partners(ctx, si, actors[si.index], side):
+                add(ph, partner.side, partner.actor, change, si, at)
 
     for si in ctx.sentences:
         if not si.places:
@@ -220,7 +360,10 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             if any(ns < e0 and s0 < ne for ns, ne in names + placed):
                 return False
             before = " " + ctx.norm_of(max(si.start, s0 - 30), s0) + " "
-            return not any(f" {w} " in before for w in pat.not_control)
+            hit = [w for w in pat.not_control if f" {w} " in before]
+            if hit == ["قد"] and not si.tokens[a].norm.lstrip("و").startswith(("ي", "تس")):
+                hit = []  # "قد دخلت": already done; "قد يسيطر": may be
+            return not hit and not _aimed(ctx, si, s0)
 
         holds = [f for f in find(si, pat.holds_forms) if usable(f[0], f[1])]
         gains = [f for f in find(si, pat.gain_forms) if usable(f[0], f[1])]
@@ -231,7 +374,9 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             prev = ctx.norm_of(max(si.start, start - 25), start).split()[-3:]
             if any(w.lstrip("و") in pat.past_state for w in prev):
                 continue  # "كان التنظيم يسيطر": a state in the past
-            if any(g < start and len(ctx.norm_of(g, start).split()) <= 6 for g in gain_starts):
+            told_before = ctx.norm_of(max(si.start, start - 30), start).split()[-2:]
+            if any(g < start and len(ctx.norm_of(g, start).split()) <= 6 for g in gain_starts) and \
+                    not any(f" {w} " in rules()["control"]["where"] for w in told_before):
                 continue  # "سيطرة النظام على أكبر معاقل …": the gain's object, not a holding
             if form == "مناطق" and not any(x.start >= end and len(ctx.norm_of(end, x.start).split()) == 0
                                           for x in row):
@@ -242,8 +387,37 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             actor = _actor_for(si, row, start, end, ctx, actors, after_first=not relative)
             if actor is None:
                 continue
+            cr = rules()["control"]
+            prev2 = ctx.norm_of(max(si.start, start - 30), start).split()[-2:]
+            nxt = [w.strip('.،,؛:"\'()«»“”') for w in ctx.norm_of(end, min(si.end, end + 12)).split()[:1]]
+            where = [w for w in prev2 if f" {w} " in cr["where"]]
+            if where or nxt and f" {nxt[0]} " in cr["resumptive"]:
+                # "حيث يتحصن مسلحو التنظيم", "آخر بلدة يسيطر عليها التنظيم": the place named before;
+                # the holder must be named right after
+                follow = [x for x in row if x.side in ARMED and x.start >= end and
+                          len(ctx.norm_of(end, x.start).split()) <= 3]
+                if not follow:
+                    continue
+                at = ctx.doc.text.rfind(" ", si.start, start - len(where[-1]) - 1) if where else start
+                for ph in _place_before(ctx, si, max(si.start, at), 10 if where else cr["resumptive_words"]):
+                    if ph.place.level not in COARSE:
+                        add(ph, follow[0].side, follow[0].actor, "holds", si, start)
+                continue
+            if form.startswith(("معقل", "معاقل")) and prev2 and f" {prev2[-1]} " in cr["apposition"] and \
+                    ctx.doc.text[max(si.start, start - 12):start].rstrip().rsplit(" ", 1)[0].rstrip().endswith(("،", ",")):
+                # "حي الوعر، آخر معاقل الفصائل في مدينة حمص": the stronghold is the place before
+                comma = ctx.doc.text.rfind("،", si.start, start)
+                for ph in _place_before(ctx, si, comma if comma >= 0 else start, 1):
+                    if ph.place.level not in COARSE:
+                        add(ph, actor.side, actor.actor, "holds", si, start)
+                continue
             if form in BEFORE_FORMS:
                 places = _list_before(ctx, si, start)
+                if places and all(p.place.level in COARSE for p in places):
+                    # "مدينة جرابلس في ريف حلب الشمالي الخاضعة لسيطرة": the town the area locates
+                    inner = _inner(ctx, si, places[0])
+                    if inner is not None:
+                        places = [inner] + places
                 if form in STATIVE_GAIN:
                     # "يسقط بيد X": the taker follows "بيد"; without it (سقوط المدينة) no one is named
                     after = ctx.norm_of(end, min(si.end, end + 12)).split()[:1]
@@ -258,6 +432,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
                 places = _list_after(ctx, si, end)
             # a headline tells past events in the present: "قوات الأسد تسيطر على مساكن هنانو"
             change = "gained" if _headline(ctx, si) and form in ("يسيطر", "تسيطر") else "holds"
+            places = places + [p for p in _list_opened(ctx, si, end) if p not in places]
             for ph in places:
                 if ph.place.level not in COARSE:
                     add(ph, actor.side, actor.actor, change, si, start)
@@ -265,12 +440,43 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             start, end = si.tokens[a].start, si.tokens[b - 1].end
             if any(s <= start < e for s, e in held_spans):
                 continue
-            if form in BARE_NOUNS and norm("على") not in ctx.norm_of(end, min(si.end, end + 60)).split()[:6]:
+            ahead = [w.strip('.،,؛:"\'()«»“”') for w in ctx.norm_of(end, min(si.end, end + 60)).split()[:6]]
+            resumed = next((i for i, w in enumerate(ahead) if f" {w} " in rules()["control"]["resumptive"]), None)
+            if resumed is not None and norm("على") not in ahead[:resumed]:
+                # "بعد أسبوعين من سيطرة قوات النظام عليها", "التي سيطر عليها التنظيم": the place told before
+                actor = _actor_for(si, row, start, end, ctx, actors, after_first=True)
+                prev = ctx.norm_of(max(si.start, start - 20), start).split()[-1:]
+                generic = prev and f" {prev[0]} " in rules()["control"]["generic_areas"]
+                if actor is not None and not _purpose(si, a):
+                    # "في مناطق سيطر عليها النظام مؤخرا في الحجر الأسود": the areas are placed after
+                    for ph in _list_after(ctx, si, end, max_first_gap=4) if generic else _place_before(ctx, si, start, 12):
+                        if ph.place.level not in COARSE:
+                            add(ph, actor.side, actor.actor, "gained", si, start)
+                continue
+            if form in BARE_NOUNS and norm("على") not in ahead:
                 continue  # "خريطة السيطرة": control spoken of, not taken
+            if _purpose(si, a):
+                # "لاستعادة المدينة من تنظيم داعش": an aim; the enemy named after holds the place
+                places = _list_after(ctx, si, end)
+                if places:
+                    after = [x for x in row if x.side in ARMED and x.start >= places[-1].end and
+                             ctx.norm_of(places[-1].end, x.start).split()[:1] == ["من"] and
+                             len([w for w in ctx.norm_of(places[-1].end, x.start).split() if w.strip('"«»“”()')]) <= 2]
+                    for ph in places if after else []:
+                        if ph.place.level not in COARSE:
+                            add(ph, after[0].side, after[0].actor, "holds", si, start)
+                continue
             actor = _actor_for(si, row, start, end, ctx, actors, after_first=True)
             if actor is None:
+                speaker = _announcer(ctx, si, frames[si.index], start)
+                if speaker is None:
+                    continue
+                for ph in _list_after(ctx, si, end):
+                    if ph.place.level not in COARSE:
+                        add(ph, speaker.affiliation, speaker.name, "gained", si, start)
                 continue
             places = _list_after(ctx, si, end)
+            places = places + [p for p in _list_opened(ctx, si, end) if p not in places] if places else places
             if not places:  # "في حي التضامن … مسيطرين على مواقع جديدة"
                 before = [p for p in si.places if p.end <= start and not p.anaphoric]
                 if before and len(ctx.norm_of(before[-1].end, start).split()) <= 8 and \

@@ -12,7 +12,9 @@ Air words (طيران، سلاح الجو) turn a generic strike verb into an ai
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from types import SimpleNamespace
 from datetime import date, timedelta
 
 from ..arabic.normalize import norm
@@ -20,7 +22,7 @@ from ..model import Claim, Control, Event
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo
-from .control import _list_after
+from .control import _inner, _list_after, _list_before, has_form, rules
 from .places import PlaceHit, is_destination
 from .resources import patterns
 
@@ -28,17 +30,90 @@ ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 DEMONSTRATIVES = {norm(w) for w in ("تلك", "هذه", "ذلك", "هذا", "هذين", "هاتين", "تلكم", "المذكورة", "نفسها")}
 AIR_WORDS = {norm(w) for w in ("سلاح الجو", "الطيران", "طيران", "الطائرات", "طائرات", "جوي", "الجوي", "جوية", "الحربي",
-                               "الحربية", "المروحي", "المروحيات", "الروسي", "غارات", "غارة")}
+                               "الحربية", "المروحي", "المروحيات", "الروسي", "غارات", "غارة", "الجوية", "جويا",
+                               "المسير", "المسيرة", "المسيرات", "مسيرة", "مسيرات", "بالطيران", "بالطائرات",
+                               "والطيران", "والطائرات", "القوة الجوية")}
+# Artillery words right at a generic strike verb keep it shelling even where the sentence names aircraft
+# ("تواصل قسد قصف الجيب بالمدفعية، فيما تشن طائرات التحالف غارات").
+ARTILLERY_WORDS = {norm(w) for w in ("بالمدفعية", "المدفعية", "مدفعية", "المدفعي", "مدفعي", "مدفعيا", "بالمدافع",
+                                     "بالهاون", "هاون", "بالصواريخ", "صاروخي", "الصاروخي", "صاروخية", "بالقذائف",
+                                     "قذائف", "براجمات", "راجمات", "والمدفعي")}
+# Where an air cue governs a generic strike: the words of the trigger's clause, up to these breaks.
+AIR_CLAUSE_BREAKS = {norm(w) for w in ("فيما", "بينما", "وفيما", "وبينما", "حين", "كما")}
+# Strike nouns that say nothing of the weapon: an air strike with an air cue near, else no event
+# ("نفذ طيران الجيش ضربات دقيقة").
+AIR_ONLY = {norm(w) for w in ("ضربة", "ضربات", "الضربات", "الضربة", "ضربتين", "بضربات", "وضربات")}
+# Air/drone-strike triggers that name the aircraft, not the strike: they yield to a strike noun in
+# their sentence, which tells where it fell.
+AIRCRAFT = {norm(w) for w in ("طيران", "الطيران", "طائرات", "الطائرات", "طائرة", "الطائرة", "القوة", "سلاح",
+                              "مقاتلات", "المقاتلات", "المروحيات", "مروحيات")}
+ATTACK_NOUNS = {norm(w) for w in ("هجوم", "هجمات", "هجوما", "الهجوم", "الهجمات")}
+LAUNCH_VERBS = {norm(w) for w in ("شن", "شنت", "شنوا", "يشن", "تشن", "يشنون", "وشن", "وشنت", "وشنوا", "ويشن",
+                                  "وتشن", "فيما تشن")}
+# Targeting verbs name no weapon: with another weapon trigger in the sentence they are that event
+# ("تفجير انتحاري استهدف مطعما"); alone they are an event only with an air cue.
+TARGET_VERBS = {norm(w) for w in ("استهدف", "استهدفت", "استهدفوا", "يستهدف", "تستهدف", "يستهدفون", "استهداف",
+                                  "باستهداف", "واستهدف", "واستهدفت", "واستهدفوا")}
 AIR_PHRASES = tuple(w for w in AIR_WORDS if " " in w)
-# A gain told with a deal or an evacuation is a non-violent transfer; a withdrawal under fire is not.
-TRANSFER_WORDS = {norm(w) for w in ("اخلاء", "إخلاء", "تسوية", "اتفاق", "الاتفاق", "خروج", "تسليم", "تهجير",
-                                    "التهجير", "المصالحة", "مصالحة", "الحافلات", "حافلات", "الباصات")}
 GENERIC_STRIKE = {norm(w) for w in ("استهدف", "استهدفت", "يستهدف", "تستهدف", "استهداف", "قصف", "القصف", "قصفت",
                                     "يقصف", "تقصف", "قصفا")}
 CONCESSIVE = {norm(w) for w in ("رغم", "برغم", "ورغم", "الرغم", "بالرغم")}
 COARSE = {"country", "region", "governorate"}
 BACKGROUND = tuple(norm(w) for w in ("سبق أن", "سبق و", "في وقت سابق", "منذ سنوات", "قبل سنوات", "منذ أعوام",
                                      "قبل أعوام"))
+
+
+def _air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
+    """Whether an air cue governs a generic strike: in its clause (from the last break before it to the
+    next break after it, at most 8 words each way). None where an artillery word is in that clause."""
+    before = ctx.norm_of(max(si.start, h.start - 80), h.start).split()
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in AIR_CLAUSE_BREAKS or before[i].endswith(("،", ",")):
+            before = before[i + 1:]
+            break
+    after = ctx.norm_of(h.start, min(si.end, h.end + 100)).split()
+    for i, w in enumerate(after):
+        if i and (w in AIR_CLAUSE_BREAKS) or w.endswith(("،", ",")) and i + 1 < len(after):
+            after = after[:i + 1]
+            break
+    words = [w.strip("،,.") for w in before[-8:] + after[:9]]
+    if not ARTILLERY_WORDS.isdisjoint(words):
+        return None
+    text = " ".join(words)
+    return not AIR_WORDS.isdisjoint(words) or any(ph in text for ph in AIR_PHRASES)
+
+
+# After a dateline's place: parentheses (country, agency) and a date ("11 أيار/مايو 2017"), then a dash.
+DATELINE_TAIL = re.compile(r"(?:\s*\([^()\n]{1,30}\)|\s*[0-9٠-٩]{1,2}\s+[^\s()]+(?:\s*/\s*[^\s()]+)?\s+[0-9٠-٩]{4})*"
+                           r"\s*[-–—/]")
+
+
+def _dateline(ctx: Context, p) -> bool:
+    """A place that opens a line and is followed by a dash, through parentheses ("حلب-سانا",
+    "دمشق (رويترز) -", "بيروت – "): the reporter's location, not where anything happened."""
+    text = ctx.doc.text
+    line_start = text.rfind("\n", 0, p.start) + 1
+    if text[line_start:p.start].strip(" \t\u200f\u200e\"'«"):
+        return False
+    return DATELINE_TAIL.match(text, p.end, min(len(text), p.end + 80)) is not None
+
+
+def _framed_until(ctx: Context, si: SentenceInfo) -> int | None:
+    """For a sentence opening with a framing verb ("ويأتي", "وجاء"), the offset before which its
+    triggers tell nothing new: the whole sentence, or up to بعد when a span of hours or days
+    follows it ("بعد ساعات من مقتل 33 جنديا بغارة")."""
+    r = rules()["framing"]
+    words = si.norm.split()
+    if not words or f" {words[0]} " not in r["openers"]:
+        return None
+    k = si.token_index(si.start)
+    for t in si.tokens[k:]:
+        if t.kind == "word" and t.norm in ("بعد", "وبعد"):
+            span = ctx.norm_of(t.end, min(si.end, t.end + 30)).split()[:3]
+            if any(f" {w} " in r["recent"] for w in span):
+                return t.end
+            break
+    return si.end
 
 
 def _family(ctx: Context, sub: str) -> str:
@@ -65,7 +140,7 @@ def _only_years(si: SentenceInfo) -> bool:
 
 
 NEGATION = {norm(w) for w in ("وقف", "دون", "بدون", "عدم", "لا", "لم", "لن", "خرق", "انتهاك", "وقفا")}
-DEFUSE = {norm(w) for w in ("تفكيك", "فكك", "فككت", "فككوا", "ضبط", "ضبطت", "مصادرة", "صادرت", "دمرت", "دمر",
+DEFUSE = {norm(w) for w in ("تطهير", "تمشيط", "التمشيط", "التطهير", "دمروا", "يدمر", "فكك", "تفكيك", "فكك", "فككت", "فككوا", "ضبط", "ضبطت", "مصادرة", "صادرت", "دمرت", "دمر",
                             "تدمير", "ابطال", "إبطال", "نزع", "إزالة", "ازالة", "العثور", "عثر", "عثرت", "تسليم",
                             "سلم", "سلموا", "قطع", "اغتنام", "اغتنم", "غنم", "مستودع", "مستودعات", "شحنة")}
 EXPLOSIVES = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike", "Grenade"}
@@ -75,6 +150,8 @@ VIOLENT = {"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack
 GENERIC_OF = {"Attack": {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
                          "Remote explosive/landmine/IED", "Chemical weapon"},
               "Armed clash": {"Suicide bomb"},
+              # "صواريخ محملة بغازات سامة": ACLED codes the chemical attack, whatever carried it
+              "Shelling/artillery/missile attack": {"Chemical weapon"},
               "Remote explosive/landmine/IED": {"Suicide bomb"},
               # destroying the enemy's materiel in a battle is part of the battle
               "Looting/property destruction": VIOLENT}
@@ -83,13 +160,42 @@ GENERIC_OF = {"Attack": {"Air/drone strike", "Shelling/artillery/missile attack"
 def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     pat = patterns()
     prev2 = ctx.norm_of(max(si.start, h.start - 40), h.start).split()[-3:]
-    if prev2 and prev2[-1].lstrip("وب") in NEGATION:
+    if prev2 and (prev2[-1].lstrip("وب") in NEGATION or prev2[-1] in NEGATION or "وقف" in prev2[-2:]):
         return True  # "وقف إطلاق النار", "دون قتال", "خرق اتفاق": not the act itself
     if h.value in EXPLOSIVES and any(w.lstrip("وب") in DEFUSE for w in prev2):
         return True  # "تفكيك العبوات", "تسليم … قطع المدفعية": weapons that were not fired
-    for c in si.of("cue"):
-        if c.value in pat.not_happened and c.end <= h.start and len(ctx.norm_of(c.end, h.start).split()) <= 6:
+    if h.value in EXPLOSIVES:
+        # "لتطهير الأحياء من الألغام والعبوات", "فككت مئات العبوات الناسفة والمنازل المفخخة": the clause
+        # of a clearing verb a few words before
+        back = ctx.doc.text[max(si.start, h.start - 80):h.start]
+        back = back[max(back.rfind("،"), back.rfind(","), back.rfind("؛")) + 1:]
+        if any(w.lstrip("وبل") in DEFUSE for w in norm(back).split()[-8:]):
             return True
+    # a denial or a rumour of it ("نفت أنقرة استهداف المدنيين", "راجت أنباء عن مقتل … في كمين")
+    if any(c.value in ("denied", "rumoured") and c.end <= h.start and h.start - c.end < 60 for c in si.of("cue")):
+        return True
+    # "… هي التي دمرت الجامع، وهو ما نفاه التحالف": denied after it, pointing back
+    if has_form(ctx.norm_of(h.end, si.end), rules()["denied_after"]):
+        return True
+    fear = rules()["fear"]
+    for c in si.of("cue"):
+        if c.value in pat.not_happened and c.end <= h.start:
+            n = len(ctx.norm_of(c.end, h.start).split())
+            # "يخشى مراقبون أن يعيد التنظيم تجميع صفوفه وشن هجمات": the fear governs its clause
+            if n <= 6 or n <= fear["reach_words"] and not any(ch in ctx.doc.text[c.end:h.start] for ch in "،,.;:؛") \
+                    and not has_form(ctx.norm_of(c.end, h.start), fear["clause_breaks"]):
+                return True
+    ahead = " ".join(ctx.norm_of(h.end, min(si.end, h.end + 40)).split()[:3])
+    if has_form(ahead, fear["future_after"]):
+        return True  # "لمعركة مقبلة": yet to come
+    last = ctx.norm_of(max(si.start, h.start - 50), h.start).split()[-4:]
+    if last and (f" {last[-1]} " in fear["before_words"] or len(last) > 1 and f" {last[-2]} " in fear["before_words"]
+                 and f" {last[-1]} " in fear["start_words"]):
+        return True  # "قبل الهجوم على الرقة": a point in time for something else
+    if has_form(" ".join(last), rules()["anaphora"]["responsibility"]):
+        return True  # "تبنى التنظيم الهجوم", "غارة دعما للهجوم": a claim of, or support to, another event
+    if _definite(ctx, h) and has_form(" ".join(last), fear["opinion"]):
+        return True  # "يرى مراقبون أن الهجوم محاولة …": an opinion on an event already told
     prev = ctx.norm_of(max(si.start, h.start - 30), h.start).split()
     nxt = ctx.norm_of(h.end, min(si.end, h.end + 12)).split()
     if nxt and nxt[0] in DEMONSTRATIVES:
@@ -114,6 +220,64 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
 
 
 RELATIVE = {norm(w) for w in ("التي", "الذي", "الذين", "اللتين", "اللذين")}
+FIGHTS = ("Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb")
+
+
+def _definite(ctx: Context, h: Hit) -> bool:
+    """A trigger with the article ("الهجوم", "بالاقتتال", "للاتفاق")."""
+    w = ctx.norm_of(h.start, h.end).split()[0]
+    return w.startswith(("ال", "لل")) or w[:1] in ("و", "ف", "ب", "ك") and w[1:].startswith(("ال", "لل")) or \
+        w[:2] in ("وب", "فب", "ول", "فل") and w[2:].startswith("ال")
+
+
+def _transfer(ctx: Context, si: SentenceInfo, row: list[ActorHit], k: Control) -> bool:
+    """A gain without fighting: told as without a fight, after the other side left, under a deal,
+    or right after an agreement between factions of one side (rules: transfer)."""
+    r = rules()["transfer"]
+    if has_form(si.norm, r["fought"]):
+        return False
+    if any(h.value in FIGHTS and not _blocked(ctx, si, h) for h in si.of("trigger")):
+        return False
+    if has_form(si.norm, r["peaceful"]):
+        return True
+    if has_form(si.norm, r["agreed"]):
+        return not any(a.side in ARMED and a.side != k.side for a in row)
+    return False
+
+
+def _taking(ctx: Context, si: SentenceInfo, row: list[ActorHit], h: Hit) -> bool:
+    """A transfer trigger that names who takes the place: a taking verb ("تسلمت"), or a handing over
+    to an armed actor ("تسليم جبهاتهم للنظام") of something else than weapons or people."""
+    r = rules()["transfer"]
+    surface = ctx.norm_of(h.start, h.end)
+    if has_form(surface, r["taking_forms"]):
+        return True
+    if not has_form(surface, r["handing_forms"]):
+        return False
+    for a in row:
+        if a.side in ARMED and a.start >= h.end:
+            gap = ctx.norm_of(h.end, a.start).split()
+            if len(gap) > r["handing_reach"]:
+                break
+            lead = ctx.norm_of(a.start, a.end)
+            if (gap and gap[-1] in ("ل", "الي", "لصالح") or lead.startswith("ل")) and \
+                    not has_form(" ".join(gap), r["not_handed"]):
+                return True
+    return False
+
+
+def _agreement_told(ctx: Context, si: SentenceInfo, h: Hit, out: list[Event]) -> bool:
+    """An agreement reached, signed or carried out, not one already told (rules: agreement)."""
+    r = rules()["agreement"]
+    n = r["reach_words"]
+    before = ctx.norm_of(si.start, h.start).split()
+    last2 = " ".join(before[-2:])
+    if has_form(last2, r["not_before"]):
+        return False  # "الرافضين للتسوية", "خارج الاتفاق", "يصوت على هدنة"
+    if _definite(ctx, h) and any(e.type == "Agreement" for e in out):
+        return False  # "بموجب الاتفاق": the agreement already told
+    return has_form(last2, r["linked_before"]) or has_form(" ".join(before[-n:]), r["reached_before"]) or \
+        has_form(" ".join(ctx.norm_of(h.end, si.end).split()[:n]), r["reached_after"])
 
 
 def _is_verb_form(word: str) -> bool:
@@ -125,29 +289,65 @@ def _is_verb_form(word: str) -> bool:
 def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
     """Where a trigger happened: the places listed right after it, else the nearest one before it in
     its clause; coarse areas give way to finer places in the same list."""
-    places = _list_after(ctx, si, h.end, max_first_gap=5)
+    places = [p for p in _list_after(ctx, si, h.end, max_first_gap=5) if not _dateline(ctx, p)]
     if not places:
-        before = [p for p in si.places if p.end <= h.start]
+        before = [p for p in si.places if p.end <= h.start and not _dateline(ctx, p)]
         if before:
             p = before[-1]
             gap = ctx.doc.text[p.end:h.start]
             if len(ctx.norm_of(p.end, h.start).split()) <= 8 and not any(c in gap for c in ".;:؛"):
-                places = [p]
+                # the whole list that ends there ("في دوما وحمورية وسقبا جراء الغارات"), and the place
+                # a locator names ("دخلت بلدة برطلة شرق الموصل، لكنها واجهت مقاومة"): the town, not the city
+                inner = _inner(ctx, si, p, by_rank=False)
+                places = [inner] if inner is not None and not inner.anaphoric else \
+                    [q for q in _list_before(ctx, si, p.end) if not _dateline(ctx, q)] or [p]
+    if not places and h.value in VIOLENT:
+        # "الاشتباكات أسفرت عن مقتل 92 شخصا، سقط معظمهم في مدينتي سراقب وسرمدا": where its toll fell
+        places = _toll_places(ctx, si, h)
     if not places or all(p.place.level in COARSE or p.place.level == "town" for p in places):
         # the finest place the sentence names, when the trigger's own is a town or coarser:
         # "معارك في حلب … على حي مساكن هنانو" happened in the neighbourhood
+        # (after the trigger when its own places follow it: "المسلحون في الغوطة قصفوا أحياء دمشق" fell on
+        # Damascus, not where the gunmen are)
+        after_only = bool(places) and places[0].start >= h.end
         finer = [p for p in si.places if p.place.level in ("neighbourhood", "landmark") and not p.anaphoric
-                 and not is_destination(ctx, si, p)]
+                 and not is_destination(ctx, si, p) and (not after_only or p.start >= h.end)]
         if finer:
             places = [min(finer, key=lambda p: abs(p.start - h.start))]
-    places = [p for p in places if not is_destination(ctx, si, p)]
+    inner: list[PlaceHit] = []
+    for p in places:
+        q = p
+        while (finer := _inner(ctx, si, q)) is not None:
+            q = finer
+        if q is not p and is_destination(ctx, si, q):
+            continue  # "باتجاه مدينة الباب في ريف حلب": the area of where they went
+        if all(x.place.id != q.place.id for x in inner):
+            inner.append(q)
+    places = [p for p in inner if not is_destination(ctx, si, p)]
     fine = [p for p in places if p.place.level not in COARSE]
+    if places and not fine and h.value in VIOLENT:
+        # "القصف على الغوطة الشرقية تواصل، وأسفر عن مقتل 18 شخصا في عربين وسقبا": the towns named
+        # later in the sentence are where the strikes fell
+        fine = _toll_places(ctx, si, h)
     return fine or places
 
 
+def _toll_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
+    """The fine places named after a toll that follows the trigger ("أسفر عن مقتل 18 شخصا في عربين
+    وسقبا"): where the event's victims fell, when the trigger names no place of its own."""
+    tolls = [c for c in si.of("casualty") if c.start >= h.end]
+    if not tolls:
+        return []
+    after = [p for p in si.places if p.start >= tolls[0].end and p.place.level not in COARSE and not p.anaphoric
+             and not is_destination(ctx, si, p) and not _dateline(ctx, p)]
+    if not after or len(ctx.norm_of(tolls[0].end, after[0].start).split()) > 12:
+        return []
+    return [after[0]] + [q for q in _list_after(ctx, si, after[0].end, max_first_gap=0) if q in after]
+
+
 def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
-    """The place the story is at when a sentence names none: the last fine place of the three
-    sentences before, else the place the document names most."""
+    """The place the story is at when a sentence names none: the story's main place, else the last
+    fine place of the three sentences before, else the place the document names most."""
     memo = ctx.memo.setdefault("focus_place", {})
     if si.index not in memo:
         memo[si.index] = _find_focus_place(ctx, si)
@@ -155,20 +355,39 @@ def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
 
 
 def _find_focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
+    main = _main_place(ctx)
+    if main is not None:
+        return main
     for k in range(si.index - 1, max(-1, si.index - 4), -1):
         fine = [p for p in ctx.sentences[k].places if p.place.level not in COARSE
-                and not is_destination(ctx, ctx.sentences[k], p)]
+                and not is_destination(ctx, ctx.sentences[k], p) and not _dateline(ctx, p)]
         if fine:
             return fine[-1]
     counts: dict[str, tuple[int, PlaceHit]] = {}
     for other in ctx.sentences:
         for p in other.places:
-            if p.place.level not in COARSE:
+            if p.place.level not in COARSE and not _dateline(ctx, p):
                 n, _ = counts.get(p.place.id, (0, p))
                 counts[p.place.id] = (n + 1, p)
     if counts:
         return max(counts.values(), key=lambda c: c[0])[1]
     return None
+
+
+def _main_place(ctx: Context) -> PlaceHit | None:
+    """The place the story is about: the fine place the document names most, when named (or referred
+    back to) at least `main_mentions` times (rules: place)."""
+    if "main_place" in ctx.memo:
+        return ctx.memo["main_place"]
+    counts: dict[str, tuple[int, PlaceHit]] = {}
+    for other in ctx.sentences:
+        for p in other.places:
+            if p.place.level not in COARSE and not _dateline(ctx, p):
+                n, first = counts.get(p.place.id, (0, p))
+                counts[p.place.id] = (n + 1, first)
+    best = max(counts.values(), key=lambda c: c[0], default=None)
+    ctx.memo["main_place"] = best[1] if best and best[0] >= rules()["place"]["main_mentions"] else None
+    return ctx.memo["main_place"]
 
 
 def _actors(ctx: Context, si: SentenceInfo, row: list[ActorHit], per_sentence, h: Hit
@@ -219,6 +438,11 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
     def add(sub: str, si: SentenceInfo, h_start: int, h_end: int, place, a1, a2, status: str, src) -> None:
         key = (sub, place.id if place else None)
         ds, de = _dates(ctx, si)
+        if sub == "Agreement":
+            # "بموجب اتفاق فرضه الجانب الروسي … قبل أسبوع": the deal's own time, told after it
+            own = [t for t in si.times if t.start >= h_end and t.kind in ("date", "relative") and t.date_end is not None]
+            if own:
+                ds, de = own[0].date_start, own[0].date_end
         if key in seen:
             # the same event told again (a headline, then the body): keep the first, with the
             # dates of the telling that has them
@@ -244,23 +468,32 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
         if si is not None and k.change == "gained" and k.status == "asserted":
             by_sentence.setdefault(si.index, []).append(k)
 
-    for si in ctx.sentences:
+    head_end = _headline_end(ctx)
+    # the headline last: the body tells its events better (type, place, date); a headline event
+    # stays only where the body tells nothing of its type
+    order = [si for si in ctx.sentences if si.end > head_end] + [si for si in ctx.sentences if si.end <= head_end]
+    for si in order:
         gains = by_sentence.get(si.index, [])
         if not gains and not si.of("trigger"):
             continue  # nothing to code here
         if _is_background(ctx, si) or _only_years(si):
             continue
+        framed = _framed_until(ctx, si)
+        if framed is not None:
+            # "ويأتي القصف بعد يومين من سيطرة …": the subject was told before; what follows بعد is an
+            # event only when it is hours or days old
+            gains = [k for k in gains if k.start >= framed]
         row = actors[si.index]
-        words = si.norm.split()
-        if gains:
-            transfer = any(w.lstrip("وب") in TRANSFER_WORDS for w in words)
         for k in gains:
-            place = ctx.kb.gazetteer.get(k.place_id) if k.place_id else None
+            place = next((p.place for p in si.places if p.place.id == k.place_id), None) if k.place_id else None
+            place = place or (ctx.kb.gazetteer.get(k.place_id) if k.place_id else None)
+            if place is None and k.place:
+                # a place the gazetteer lacks, located by the control statement itself
+                place = SimpleNamespace(id=k.place_id or k.place, name=k.place, lat=k.lat, lon=k.lon)
             a1 = next((a for a in row if a.actor == k.actor), None)
             others = [a for a in row if a.side in ARMED and a.side != k.side]
             a2 = others[0] if others else None
-            if transfer and not any(h.value in ("Armed clash", "Air/drone strike",
-                                                 "Shelling/artillery/missile attack") for h in si.of("trigger")):
+            if _transfer(ctx, si, row, k):
                 sub = "Non-violent transfer of territory"
             else:
                 sub = "Government regains territory" if k.side == "government" else \
@@ -268,22 +501,72 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             add(sub, si, k.start, k.end, place, a1, a2, "asserted", k.source)
         if not si.of("trigger"):
             continue
-        air = any(w in si.norm for w in AIR_PHRASES) or not AIR_WORDS.isdisjoint(words)
         names = [(x.start, x.end) for x in si.of("actor", "source")] + [(p.start, p.end) for p in si.places]
+        places_only = [(p.start, p.end) for p in si.places]
         told = {h.value for h in si.of("trigger")}
+        weapons = {h.value for h in si.of("trigger") if h.value in EXPLOSIVES | {"Suicide bomb", "Chemical weapon"}
+                   and ctx.norm_of(h.start, h.end).split()[0] not in TARGET_VERBS}
+        def named(h: Hit) -> bool:
+            return any(a < h.end and h.start < b for a, b in names)
+        def converts(h: Hit) -> bool:
+            w = ctx.norm_of(h.start, h.end).split()[0]
+            return h.value == "Shelling/artillery/missile attack" and (
+                w in TARGET_VERBS or w in AIR_ONLY or w.lstrip("وفبل") in AIR_ONLY or w.lstrip("وف") in GENERIC_STRIKE) \
+                and bool(_air_near(ctx, si, h))
+        def aircraft(h: Hit) -> bool:
+            return h.value == "Air/drone strike" and (
+                named(h) or ctx.norm_of(h.start, h.end).split()[0].lstrip("وفب") in AIRCRAFT)
+        air_told = any((h.value == "Air/drone strike" or converts(h)) and not aircraft(h) for h in si.of("trigger"))
         for h in si.of("trigger"):
             sub = h.value
-            if sub in TERRITORY or any(a < h.end and h.start < b for a, b in names):
-                continue  # a name ("تدمر", "هيئة تحرير الشام") is no trigger
+            if aircraft(h) and air_told:
+                continue  # "شنت الطائرات الروسية 40 غارة على …": the strikes tell where
+            # a name ("تدمر", "هيئة تحرير الشام") is no trigger; an air force named ("الطيران الحربي
+            # الروسي", "طيران التحالف") is the air strike's own cue
+            if framed is not None and h.start < framed:
+                continue
+            if sub in TERRITORY or _blocked(ctx, si, h) or \
+                    any(a < h.end and h.start < b for a, b in (places_only if sub == "Air/drone strike" else names)):
+                continue
+            prior = ctx.norm_of(max(si.start, h.start - 20), h.start).split()[-1:]
+            if sub in VIOLENT and prior and f" {prior[0]} " in rules()["described_before"] and \
+                    any(o.value in VIOLENT and o.value != sub for o in si.of("trigger")):
+                continue  # "تفجير انتحاري … في أعنف هجوم على القوات": the bombing described
             if told & GENERIC_OF.get(sub, set()):
+                if sub != "Armed clash" or any(o.value == "Suicide bomb" and len(ctx.norm_of(
+                        min(o.end, h.end), max(o.start, h.start)).split()) <= 3 for o in si.of("trigger")):
+                    continue  # "هجوم بسيارة مفخخة يقودها انتحاري": the bombing; a wider attack is a clash
+            first = ctx.norm_of(h.start, h.end).split()[0]
+            if h.value in EXPLOSIVES and any(
+                    o.value == h.value and o.end <= h.start and len(ctx.norm_of(o.end, h.start).split()) <= 6
+                    and not aircraft(o) and ctx.norm_of(o.start, o.end).split()[0] not in LAUNCH_VERBS | TARGET_VERBS
+                   and not any(c in ctx.doc.text[o.end:h.start] for c in "،,.;؛") for o in si.of("trigger")):
+                continue  # "قصفوا أحياء دمشق بعشرات القذائف": the weapon of the strike just told
+            if first in LAUNCH_VERBS and any(o is not h and h.end <= o.start and
+                                             len(ctx.norm_of(h.end, o.start).split()) <= 4 for o in si.of("trigger")):
+                continue  # "تشن طائرات التحالف غارات": the launching is the strike named after it
+            if sub == "Armed clash" and first.lstrip("وفب") in ATTACK_NOUNS and any(
+                    o.value in EXPLOSIVES | {"Chemical weapon", "Suicide bomb"} and h.end <= o.start and
+                    len(ctx.norm_of(h.end, o.start).split()) <= 1 for o in si.of("trigger")):
+                continue  # "في هجوم بصواريخ محملة بغازات سامة": the attack is the weapon's
+            if sub == "Shelling/artillery/missile attack" and (first in TARGET_VERBS or first in AIR_ONLY or
+                                                               first.lstrip("وف") in GENERIC_STRIKE):
+                near = _air_near(ctx, si, h)
+                if near:
+                    sub = "Air/drone strike"
+                elif first in AIR_ONLY or first.lstrip("وفبل") in AIR_ONLY or first in TARGET_VERBS and (weapons - {sub} or near is None):
+                    continue  # "ضربات" with no aircraft; "تفجير انتحاري استهدف مطعما": the bombing
+            if sub == "Non-violent transfer of territory" and (si.index in by_sentence or not _taking(ctx, si, row, h)):
+                continue  # a gain already coded here, or a departure that names no one taking the place
+            if sub == "Agreement" and not _agreement_told(ctx, si, h, out):
                 continue
-            if sub == "Non-violent transfer of territory" and si.index in by_sentence:
-                continue  # the territory changed hands in a gain already coded for this sentence
-            if _blocked(ctx, si, h):  # (the dearest test last)
-                continue
-            if sub == "Shelling/artillery/missile attack" and air and \
-                    ctx.norm_of(h.start, h.end).split()[0].lstrip("وف") in GENERIC_STRIKE:
-                sub = "Air/drone strike"
+            if sub == "Peaceful protest":
+                pr = rules()["protest"]
+                nxt = ctx.norm_of(h.end, min(si.end, h.end + 20)).split()[:1]
+                if f" {first} " in pr["reason_forms"] and nxt and f" {nxt[0]} " in pr["reason_after"]:
+                    continue  # "احتجاجا على الاقتتال": a reason, not a protest
+                if has_form(ctx.norm_of(h.end, si.end), pr["repression"]):
+                    sub = "Protest with intervention"
             src = source_at(frames[si.index], h.start)
             status = "denied" if src.modality == "deny" else "asserted"
             if status == "denied":
@@ -292,10 +575,28 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             places = _event_places(ctx, si, h)
             if places and all(p.place.level == "country" for p in places):
                 places = []  # "شرق سوريا": a country locates nothing; the story's place does
+            if (not places or all(p.anaphoric for p in places)) and _definite(ctx, h) and \
+                    any(e.type == sub for e in out):
+                continue  # "قتل 137 شخصا خلال الاقتتال": the fighting already told, not a new one
             if not places:
                 fp = _focus_place(ctx, si)
                 add(sub, si, h.start, h.end, fp.place if fp else None, a1, a2, status, src)
                 continue
             for ph in places:
                 add(sub, si, h.start, h.end, ph.place, a1, a2, status, src)
-    return out
+    body_types = {e.type for e in out if e.trigger_start >= head_end}
+    return [e for e in out if e.trigger_start >= head_end or e.type not in body_types]
+
+
+def _headline_end(ctx: Context) -> int:
+    """The end of the headline: a first line with no closing stop before more text ("قوات النظام
+    تستعيد معبر نصيب بعد اتفاق مع فصائل الجنوب"); 0 where the text opens with no such line."""
+    text = ctx.doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0 or not text[end:].strip():
+        return 0
+    line = text[start:end].strip()
+    if not line or line[-1] in ".!?؟" or len(line.split()) > 25:
+        return 0
+    return end

@@ -188,6 +188,7 @@ def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
         several = head.norm.endswith(PLURAL_HEADS_SUFFIX) or head.stem in ("قرى", "احياء", "مزارع")
         j = i + 1
         while True:  # one name, then more after "و" when the head is dual or plural
+            j_first = j
             words: list[Token] = []
             inner = None
             while j < len(toks) and len(words) < pat.name_max_words:
@@ -209,6 +210,8 @@ def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
                     break
                 if _not_a_name(ctx, si, t):
                     break
+                if words and _prepositional(t) and not any(a == t.start for a, b, h in known):
+                    break  # "مطار X لـ", "الشحيل بمشاركة", "تلة X للطريق": a phrase after the name
                 if not words and kind == "settlement" and "ال" not in t.prefix and t.norm.endswith(("ي", "يه")):
                     break  # "مخيم عشوائي", "حي سكني": an adjective, not a name
                 if words and t.prefix.startswith("و"):
@@ -226,21 +229,26 @@ def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
                     while j < len(toks) and toks[j].start < next(b for a, b, h in known if h is hit):
                         words.append(toks[j])
                         j += 1
+                    if hit.start <= head.start:
+                        break  # "جسر الشغور": the head is part of the known name, which ends the name
                     continue
                 if any(a <= t.start < b for a, b in names):
                     break
                 words.append(t)
                 j += 1
             if words:
-                start = words[0].start + (len(words[0].text) - len(words[0].text.lstrip("وفبل")) if
-                                          words[0].prefix[:1] in ("و", "ف", "ب", "ل") and
-                                          not words[0].text.startswith("ال") else 0)
+                # only a later name of a list ("قريتي X وY") sheds its "و": the first name after the
+                # head keeps its letters ("حقل باباكركر", "قرية فركيا")
+                start = words[0].start + (1 if j_first > i + 1 and words[0].prefix[:1] == "و" and
+                                          words[0].text[:1] == "و" and not words[0].text.startswith("ال") else 0)
                 start = words[0].start if words[0].norm.startswith("ال") else start
                 end = words[-1].end
                 name = text[start:end].strip(' "«»“”\'')
                 if kind == "landmark":
                     h0 = head.text
                     hs = len(h0) - len(h0.lstrip("وفبل")) if head.prefix[:1] in ("و", "ف", "ب", "ل") else 0
+                    if not hs:  # "وتل حجر": the tokenizer leaves "و" on a short head; the place word is the rest
+                        hs = _clitic_length(head.norm, pat)
                     name = h0[hs:] + " " + name
                     start = head.start + hs
                 if len(norm(name).replace(" ", "")) >= 3 and norm(name) not in pat.anaphors:
@@ -260,6 +268,30 @@ def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
             break
         i = max(j, i + 1)
     return out
+
+
+def _prepositional(t: Token) -> bool:
+    """A word that opens a prepositional or verbal-noun phrase: a bare "لـ"/"ب", or a word whose
+    proclitics hold "ب" or "ل" besides the article ("للطريق", "بمشاركة", "لصالح")."""
+    if t.kind != "word":
+        return False
+    if not t.stem:
+        return True
+    p = t.prefix[:-2] if t.prefix.endswith("ال") else t.prefix
+    if t.prefix == "لل":
+        return True
+    return "ب" in p or "ل" in p
+
+
+def _clitic_length(word: str, pat) -> int:
+    """How many leading conjunction/preposition letters a place word carries ("وتل" -> 1), 0 if none."""
+    heads = pat.landmark_heads | pat.settlement_heads
+    if word in heads:
+        return 0
+    for k in (1, 2):
+        if len(word) > k + 1 and all(c in "وفبل" for c in word[:k]) and word[k:] in heads:
+            return k
+    return 0
 
 
 DIRECTION_ADJ = {norm(w) for w in ("الشمالي", "الجنوبي", "الشرقي", "الغربي", "الأوسط", "الشمالية", "الجنوبية",
@@ -331,12 +363,19 @@ def _choose(ctx: Context, ids: tuple[str, ...], centre, si: SentenceInfo | None 
         inside = [p for p in places if p.country in named and p.level != "country"]
         if inside and len(inside) < len(places):
             places = inside
+    if len(places) > 1:
+        # the document's country, else Syria and Iraq, before their neighbours ("المنشية", "الصالحية")
+        home = (ctx.country,) if ctx.country else HOME_COUNTRIES
+        places.sort(key=lambda p: p.country not in home and p.country not in HOME_COUNTRIES)
     if len(places) == 1 or centre is None:
         return places[0]
     located = [p for p in places if p.lat is not None]
     if not located:
         return places[0]
     return min(located, key=lambda p: gaz.distance_km((p.lat, p.lon), centre) or 0.0)
+
+
+HOME_COUNTRIES = ("SY", "IQ")
 
 
 def _kind(place: Place, key: str) -> str:
@@ -365,8 +404,11 @@ def resolve(ctx: Context) -> list[PlaceHit]:
                 continue  # "قوات سوريا الديمقراطية", "مجلس منبج العسكري": part of a name
             if h.end < len(ctx.doc.text) and ctx.doc.text[h.end] == "\u064b":
                 continue  # "جندياً تركياً": an adjective with tanween, not the country
-            if any(u.start <= h.start and h.end <= u.end and u.place.level == "landmark" for u in unknown):
-                continue  # "مطار تدمر": the landmark, not the town
+            if any(u.start <= h.start and h.end <= u.end and u.place.level == "landmark" and
+                   (u.start, u.end) != (h.start, h.end) for u in unknown):
+                continue  # "مطار تدمر": the landmark, not the town (unless the gazetteer knows the landmark)
+            if h.ambiguous and (h.matched in pat.anaphors or h.matched in pat.place_heads):
+                continue  # "شوارع المدينة": the city in focus, not the town called "المدينة"
             if not _accept(si, h, out, pat):
                 continue
             place = _choose(ctx, h.ids, centre, si)

@@ -77,8 +77,11 @@ class ActorIndex:
     def __init__(self, actors: Sequence[Actor], refers_to: dict[str, tuple[str, ...]],
                  variants: dict[str, dict[str, str]], ambiguous: dict[str, frozenset[str]],
                  spelling_variants: Sequence[Sequence[str]] = (), ending_variants: Sequence[Sequence[str]] = (),
-                 head_nouns: Iterable[str] = (), nationality: dict[str, str] | None = None):
+                 head_nouns: Iterable[str] = (), nationality: dict[str, str] | None = None,
+                 anaphor_only: Iterable[str] = ()):
         self._by_id: dict[str, Actor] = {a.id: a for a in actors}
+        # generic entries that stand only for a compatible actor named before them ("الحزب")
+        self.anaphor_only: frozenset[str] = frozenset(anaphor_only)
         self._refers_to = refers_to
         self._variants = variants
         self._ambiguous = ambiguous
@@ -418,6 +421,9 @@ def validate(index: ActorIndex, inter_by_side: dict[str, Sequence[int]] | None =
         for c, v in index._variants.get(a.id, {}).items():
             if v not in index:
                 problems.append(f"{a.id}: variant for {c} {v!r} is not an actor")
+    for a_id in sorted(index.anaphor_only):
+        if a_id not in index or not index.get(a_id).generic:
+            problems.append(f"anaphor_only: {a_id!r} is not a generic actor")
     for form, ids in index._exact.items():
         if len(ids) < 2:
             continue
@@ -441,6 +447,7 @@ def load_actors(dirs: Iterable[Path | str]) -> ActorIndex:
     inter_by_side: dict[str, list[int]] = {}
     heads: list[str] = []
     nationality: dict[str, str] = {}
+    anaphor_only: list[str] = []
     for d in dirs:
         path = Path(d) / FILE
         if not path.is_file():
@@ -451,6 +458,7 @@ def load_actors(dirs: Iterable[Path | str]) -> ActorIndex:
         inter_by_side.update(data.get("inter_by_side") or {})
         heads += data.get("head_nouns") or []
         nationality.update(data.get("nationality_adjectives") or {})
+        anaphor_only += [str(x) for x in data.get("anaphor_only") or ()]
         for raw in data.get("actors") or []:
             if not isinstance(raw, dict):
                 raise ActorDataError(f"{path}: each actor must be a mapping")
@@ -460,7 +468,8 @@ def load_actors(dirs: Iterable[Path | str]) -> ActorIndex:
             variants[a.id] = v
             ambiguous[a.id] = amb
     refers = {k: v for k, v in refers.items() if v}
-    index = ActorIndex(list(actors.values()), refers, variants, ambiguous, spelling, endings, heads, nationality)
+    index = ActorIndex(list(actors.values()), refers, variants, ambiguous, spelling, endings, heads, nationality,
+                       anaphor_only)
     problems = validate(index, inter_by_side)
     if problems:
         raise ActorDataError("; ".join(problems[:20]))
