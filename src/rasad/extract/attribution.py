@@ -19,7 +19,7 @@ import yaml
 
 from ..arabic.normalize import norm
 from ..model import Attribution, Token
-from .context import Context, Hit, SentenceInfo
+from .context import Context, Hit, SentenceInfo, covers
 from .resources import DATA, patterns
 
 BACKWARD_LEMMAS = {"بحسب", "نقل"}
@@ -78,6 +78,7 @@ def _phrase_end(si: SentenceInfo, k: int, ctx: Context) -> int:
     end = si.tokens[k].end
     j = k + 1
     words = 0
+    verbs = si.of("attribution")
     while j < len(si.tokens) and words < 8:
         t = si.tokens[j]
         if t.kind == "punct":
@@ -89,8 +90,7 @@ def _phrase_end(si: SentenceInfo, k: int, ctx: Context) -> int:
             pass  # "مصدر في قيادة شرطة حلب": the body the speaker belongs to
         elif t.norm in pat.source_stops or t.stem in pat.source_stops and t.prefix in ("", "و"):
             break
-        if t.prefix.startswith("ل") and not _is_actor(si, t) or any(
-                h.start <= t.start < h.end for h in si.of("attribution")):
+        if t.prefix.startswith("ل") and not _is_actor(si, t) or covers(verbs, t.start):
             break
         end = t.end
         words += 1
@@ -114,7 +114,7 @@ def _body_follows(si: SentenceInfo, j: int) -> bool:
 
 
 def _is_actor(si: SentenceInfo, t: Token) -> bool:
-    return any(h.start <= t.start < h.end for h in si.of("actor"))
+    return covers(si.of("actor"), t.start)
 
 
 def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | None,
@@ -177,7 +177,8 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
         # "مصدر خاص لـ«المدن» أكد": a source right before the verb is its subject
         b = max(before, key=lambda c: c[0])
         gap = text[b[1].end or b[0]:verb.start]
-        if not any(ch in gap for ch in "،,.:;؛") and (not after or verb.start - (b[1].end or b[0]) <= 12):
+        if not ("،" in gap or "," in gap or "." in gap or ":" in gap or ";" in gap or "؛" in gap) and (
+                not after or verb.start - (b[1].end or b[0]) <= 12):
             return b[1]
     if after:
         return _innermost(ctx, sorted(after, key=lambda c: c[0]))

@@ -32,7 +32,7 @@ from ..arabic.tokens import split_clitics
 from ..model import Attribution, Claim, Quantity, TimeExpression
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
-from .context import Context, Hit, SentenceInfo
+from .context import Context, Hit, SentenceInfo, contains_any, covers, spans_cover
 from .places import PlaceHit, is_destination
 from .resources import DATA, patterns
 
@@ -84,9 +84,12 @@ def _has_break(ctx: Context, si: SentenceInfo, a: int, b: int) -> bool:
             return True
     if phrases:
         span = ctx.norm_of(a, b)
-        if any(w in span for w in phrases):
+        if contains_any(span, phrases):
             return True
-    return any(a <= h.start and h.end <= b for h in si.of("attribution"))
+    for h in si.of("attribution"):
+        if a <= h.start and h.end <= b:
+            return True
+    return False
 
 
 def _words_between(si: SentenceInfo, a: int, b: int) -> int:
@@ -114,7 +117,7 @@ def _kind_terms(ctx: Context, si: SentenceInfo) -> list[Hit]:
     extra = _extra_words()
     for t in [t for t in si.tokens if (t.norm in extra or t.stem in extra) and t.kind == "word"]:
         kind = _extra_kind(t.norm, t.stem)
-        if kind is not None and not any(s <= t.start < e for s, e in taken):
+        if kind is not None and not spans_cover(taken, t.start):
             hits.append(Hit(t.start, t.end, "casualty", kind, matched=t.norm))
     hits.sort(key=lambda h: h.start)
     return hits
@@ -178,11 +181,11 @@ def _noun_role(ctx: Context, q: Quantity, actors: list[ActorHit] | None = None) 
             return "civilian"
     if noun[0] in pat.nationality:
         return "nationality:" + pat.nationality[noun[0]]
-    if any(f in pat.soldier_nouns for f in forms):
+    if not pat.soldier_nouns.isdisjoint(forms):
         return "soldier"
     if noun[0] in pat.others or noun[1] in pat.others:
         return "others"
-    if actors and any(a.start <= (q.noun_start or -1) < a.end for a in actors):
+    if actors and covers(actors, q.noun_start or -1):
         return "actor"
     if any(f in pat.non_person or ("ال" + f) in pat.non_person for f in forms):
         return None
@@ -190,7 +193,7 @@ def _noun_role(ctx: Context, q: Quantity, actors: list[ActorHit] | None = None) 
         cues = _matches_whole(ctx.kb.vocab.find_side_cues, f)
         if cues and cues[0].group in ("combatant", "leader"):
             return "combatant"
-    if any(f in pat.person_extra or f in pat.person_nouns for f in forms):
+    if not pat.person_extra.isdisjoint(forms) or not pat.person_nouns.isdisjoint(forms):
         return "person"
     for f in forms:
         if _matches_whole(ctx.kb.vocab.find_side_cues, f) or _matches_whole(ctx.kb.vocab.find_casualties, f):
@@ -208,6 +211,13 @@ def _corrected(ctx: Context, si: SentenceInfo, q: Quantity) -> bool:
         return False
     gap = ctx.norm_of(q.end, nxt[0].start).split()
     return 0 < len(gap) <= 2 and any(g.lstrip("و") in pat.correction for g in gap)
+
+
+def _has_companion(words, pat) -> bool:
+    for t in words:
+        if t.norm in pat.companions or t.stem in pat.companions:
+            return True
+    return False
 
 
 def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit], allowed: list[Hit]
@@ -234,7 +244,7 @@ def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit], all
         break
     # a companion word ("برفقة تسعة أشخاص"): the kind of the term before it
     prev = si.words_before(q.start, 2)
-    if any(t.norm in pat.companions or t.stem in pat.companions for t in prev):
+    if _has_companion(prev, pat):
         earlier = [h for h in before if h.end <= prev[0].start]
         if earlier:
             return earlier[-1], earlier[-1].value
@@ -278,7 +288,10 @@ _REFUSAL = frozenset(REFUSAL)
 def _refused(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     """"رفضوا الخروج", "دون خروج": the movement or loss did not happen."""
     prev = ctx.norm_of(max(si.start, h.start - 20), h.start).split()[-2:]
-    return any(w.lstrip("و") in _REFUSAL for w in prev)
+    for w in prev:
+        if w.lstrip("و") in _REFUSAL:
+            return True
+    return False
 
 
 def _one_person(ctx: Context, si: SentenceInfo, terms: list[Hit]) -> list[Quantity]:
@@ -293,7 +306,7 @@ def _one_person(ctx: Context, si: SentenceInfo, terms: list[Hit]) -> list[Quanti
         if not nxt or nxt[0].norm not in pat.one_person or nxt[0].start - h.end > 3:
             continue
         t = nxt[0]
-        if any(q.start <= t.start < q.end for q in si.quantities):
+        if covers(si.quantities, t.start):
             continue
         out.append(Quantity(t.start, t.end, 1, "exact", "count", t.start, t.end, None, t.text))
     return out
@@ -630,7 +643,10 @@ def _toll(ctx: Context, si: SentenceInfo, q: Quantity) -> bool:
             t.end for i, t in enumerate(toks)
             if t.stem == "حصيله" or (t.stem == "عدد" and (toks[i + 1].norm if i + 1 < len(toks) else "").lstrip("و")
                                      in _TOLL_NORMS)]
-    return any(e <= q.start and len(ctx.norm_of(e, q.start).split()) <= 14 for e in ends)
+    for e in ends:
+        if e <= q.start and len(ctx.norm_of(e, q.start).split()) <= 14:
+            return True
+    return False
 
 
 def _window(ctx: Context, si: SentenceInfo, q: Quantity, near: list[TimeExpression]
@@ -769,7 +785,7 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
         for q in sorted([*si.quantities, *ones], key=lambda x: x.start):
             if q.kind != "count" or q.value <= 0:
                 continue
-            if any(s <= q.start < e for s, e in times_spans):
+            if spans_cover(times_spans, q.start):
                 continue
             if q.value == 1 and ctx.norm_of(q.start, q.end).lstrip("و") in pat.one_of:
                 continue

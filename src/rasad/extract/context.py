@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from operator import attrgetter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from ..arabic.normalize import norm
 from ..arabic.analysis import analyse as analyse_arabic
@@ -20,9 +22,12 @@ from ..knowledge import KnowledgeBase
 from ..model import Document, Normalized, Quantity, Sentence, TimeExpression, Token
 
 
-@dataclass(slots=True)
-class Hit:
-    """A vocabulary or knowledge match with offsets into the document text."""
+class Hit(NamedTuple):
+    """A vocabulary or knowledge match with offsets into the document text.
+
+    A named tuple: a document has hundreds, and `analyse` builds them with `tuple.__new__` (C speed).
+    Hits are read, never compared: identity is what tells two apart.
+    """
 
     start: int
     end: int
@@ -123,6 +128,61 @@ def _norm_cached(text: str) -> str:
     return norm(text)
 
 
+# Small tests the extractors make again and again, as plain loops: on Python 3.11 an any() over a
+# generator costs several times the loop it stands for.
+
+def covers(items, offset: int) -> bool:
+    """Some item (with .start, .end) has start <= offset < end."""
+    for x in items:
+        if x.start <= offset < x.end:
+            return True
+    return False
+
+
+def overlaps(items, start: int, end: int) -> bool:
+    """Some item (with .start, .end) overlaps [start, end)."""
+    for x in items:
+        if x.start < end and start < x.end:
+            return True
+    return False
+
+
+def spans_cover(spans, offset: int) -> bool:
+    """Some (a, b) in spans has a <= offset < b."""
+    for a, b in spans:
+        if a <= offset < b:
+            return True
+    return False
+
+
+def spans_contain(spans, start: int, end: int) -> bool:
+    """Some (a, b) in spans has a <= start and end <= b."""
+    for a, b in spans:
+        if a <= start and end <= b:
+            return True
+    return False
+
+
+def spans_overlap(spans, start: int, end: int) -> bool:
+    """Some (a, b) in spans overlaps [start, end)."""
+    for a, b in spans:
+        if a < end and start < b:
+            return True
+    return False
+
+
+def contains_any(text: str, needles) -> bool:
+    """Some needle occurs in text."""
+    for w in needles:
+        if w in text:
+            return True
+    return False
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
 @lru_cache(maxsize=4096)
 def _plain_edge(ch: str) -> bool:
     """A character that normalises to one character, not a space: no run of spaces, dropped marks or
@@ -148,7 +208,7 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
     sents: list[Sentence] = layer.sentences
     infos = [SentenceInfo(i, s.start, s.end, s.text, _sentence_norm(n, text, s))
              for i, s in enumerate(sents)]
-    starts = [s.start for s in infos]
+    starts = list(map(_START, infos))
 
     def place_in(start: int) -> SentenceInfo | None:
         k = bisect.bisect_right(starts, start) - 1
@@ -158,8 +218,8 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
 
     # tokens come in text order (tokenize): each sentence's are one slice, those place_in would give it
     tokens = list(layer.tokens)
-    tstarts = [t.start for t in tokens]
-    tends = [t.end for t in tokens]
+    tstarts = list(map(_START, tokens))
+    tends = list(map(_END, tokens))
     for si, nxt in zip(infos, [*starts[1:], None]):
         lo = bisect.bisect_left(tstarts, si.start)
         hi = bisect.bisect_left(tstarts, si.end if nxt is None else min(si.end, nxt))
@@ -177,36 +237,55 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
             si.times.append(t)
 
     index = n.index
+    new_hit = tuple.__new__
+    n_sents = len(infos)
+    ends = list(map(_END, infos))
+    # Each kind's hits come in text order and do not overlap: walk the sentences along with them (what
+    # place_in finds), and file them by kind as they come, in the order a sort of the sentence's hits
+    # by (start, -end) leaves them (of() for one kind).
     for kind, matches in kb.scan(n.text):  # every vocabulary and the actors, one automaton pass
+        key = (kind,)
+        k = -1
         for ms, me, matched, meanings in matches:
             s = index[ms]
             e = index[me - 1] + 1 if me > ms else s
-            si = place_in(s)
-            if si:
+            while k + 1 < n_sents and starts[k + 1] <= s:
+                k += 1
+            if k >= 0 and s < ends[k]:
+                si = infos[k]
+                filed = si._of.get(key)
+                if filed is None:
+                    filed = si._of[key] = []
+                hits = si.hits
                 for value, group, lemma in meanings:
-                    si.hits.append(Hit(s, e, kind, value, group, lemma, matched))
+                    h = new_hit(Hit, (s, e, kind, value, group, lemma, matched, (), False))
+                    hits.append(h)
+                    filed.append(h)
     countries: dict[str, int] = {}
     gaz = kb.gazetteer
-    for m_start, m_end, m_key, m_ids, m_ambiguous in gaz.scan_spans(text, normalized=n):
-        si = place_in(m_start)
-        if si:
-            si.hits.append(Hit(m_start, m_end, "place", m_ids[0], matched=m_key, ids=tuple(m_ids),
-                               ambiguous=m_ambiguous))
+    k = -1
+    key = ("place",)
+    for m_start, m_end, m_key, m_ids, m_ambiguous in gaz.scan_spans(text, normalized=n):  # in text order
+        while k + 1 < n_sents and starts[k + 1] <= m_start:
+            k += 1
+        if k >= 0 and m_start < ends[k]:
+            si = infos[k]
+            h = new_hit(Hit, (m_start, m_end, "place", m_ids[0], "", "", m_key, tuple(m_ids), m_ambiguous))
+            si.hits.append(h)
+            filed = si._of.get(key)
+            if filed is None:
+                filed = si._of[key] = []
+            filed.append(h)
             p = gaz.get(m_ids[0])
             if p is not None and p.level not in ("country", "region"):
                 countries[p.country] = countries.get(p.country, 0) + 1
     for si in infos:
-        si.hits.sort(key=lambda h: (h.start, -h.end))
-        # of(kind) for every kind found at once, in text order
-        by_kind: dict[tuple[str, ...], list[Hit]] = {}
-        for h in si.hits:
-            found = by_kind.get((h.kind,))
-            if found is None:
-                by_kind[(h.kind,)] = [h]
-            else:
-                found.append(h)
-        si._of = by_kind
-        si.quantities.sort(key=lambda q: q.start)
-        si.times.sort(key=lambda t: t.start)
+        if len(si.hits) > 1:  # by start, the longest first (two stable passes: the same order)
+            si.hits.sort(key=_END, reverse=True)
+            si.hits.sort(key=_START)
+        if len(si.quantities) > 1:
+            si.quantities.sort(key=_START)
+        if len(si.times) > 1:
+            si.times.sort(key=_START)
     country = max(countries, key=countries.get) if countries else None
     return Context(doc, kb, doc.published, n, infos, country)

@@ -23,7 +23,7 @@ from ..knowledge.places import LEVEL_RANK
 from ..model import Attribution, Control
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
-from .context import Context, SentenceInfo
+from .context import Context, SentenceInfo, spans_cover, spans_overlap
 from .forms import find
 from .places import DESTINATION, PlaceHit
 from .resources import patterns
@@ -82,7 +82,7 @@ def _supporting(ctx: Context, si: SentenceInfo, a: ActorHit) -> bool:
     if found is None:
         before = ctx.doc.text[max(si.start, a.start - 60):a.start]
         phrase = before.split("،")[-1].split(",")[-1]
-        found = memo[a.start] = any(w in SUPPORT for w in norm(phrase).split())
+        found = memo[a.start] = not SUPPORT.isdisjoint(norm(phrase).split())
     return found
 
 
@@ -204,7 +204,7 @@ def _list_after(ctx: Context, si: SentenceInfo, end: int, max_first_gap: int = 6
             n, hard = _first_gap(ctx, si, pos, p.start)
             if n > max_first_gap or hard:
                 break
-            if any(w in DESTINATION for w in ctx.norm_of(pos, p.start).split()):
+            if not DESTINATION.isdisjoint(ctx.norm_of(pos, p.start).split()):
                 break  # "تقدمت باتجاه حيي جبل بدرو": toward a place is not into it
             if has_form(ctx.norm_of(pos, p.start), rules()["control"]["not_taken"]) or \
                     any(_purpose_word(w) for w in ctx.norm_of(pos, p.start).split()):
@@ -349,7 +349,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
 
         def free(a: int, b: int) -> bool:
             s0, e0 = si.tokens[a].start, si.tokens[b - 1].end
-            return not any(ns < e0 and s0 < ne for ns, ne in names)
+            return not spans_overlap(names, s0, e0)
 
         placed = [(p.start, p.end) for p in si.places]
 
@@ -357,7 +357,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             """Not part of a name ("هيئة تحرير الشام") nor a place ("أحياء العروبة والتقدم"), and not
             an attempt, an aim or a condition ("تحاول إتمام سيطرتها", "في حال سيطرت")."""
             s0, e0 = si.tokens[a].start, si.tokens[b - 1].end
-            if any(ns < e0 and s0 < ne for ns, ne in names + placed):
+            if spans_overlap(names, s0, e0) or spans_overlap(placed, s0, e0):
                 return False
             before = " " + ctx.norm_of(max(si.start, s0 - 30), s0) + " "
             hit = [w for w in pat.not_control if f" {w} " in before]
@@ -438,7 +438,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
                     add(ph, actor.side, actor.actor, change, si, start)
         for a, b, form in gains:
             start, end = si.tokens[a].start, si.tokens[b - 1].end
-            if any(s <= start < e for s, e in held_spans):
+            if spans_cover(held_spans, start):
                 continue
             ahead = [w.strip('.،,؛:"\'()«»“”') for w in ctx.norm_of(end, min(si.end, end + 60)).split()[:6]]
             resumed = next((i for i, w in enumerate(ahead) if f" {w} " in rules()["control"]["resumptive"]), None)

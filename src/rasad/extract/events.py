@@ -21,7 +21,7 @@ from ..arabic.normalize import norm
 from ..model import Claim, Control, Event
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
-from .context import Context, Hit, SentenceInfo
+from .context import Context, Hit, SentenceInfo, contains_any
 from .control import _inner, _list_after, _list_before, has_form, rules
 from .places import PlaceHit, is_destination
 from .resources import patterns
@@ -122,21 +122,31 @@ def _family(ctx: Context, sub: str) -> str:
 
 def _is_background(ctx: Context, si: SentenceInfo) -> bool:
     pat = patterns()
-    if any(b in si.norm for b in BACKGROUND):
+    if contains_any(si.norm, BACKGROUND):
         return True
     if ctx.published is None:
         return False
     limit = ctx.memo.get("background_limit")
     if limit is None:
         limit = ctx.memo["background_limit"] = ctx.published - timedelta(days=pat.background_days)
-    ends = [t.date_end for t in si.times if t.kind in ("date", "relative", "since") and t.date_end is not None]
-    return bool(ends) and all(e < limit for e in ends)
+    found = False
+    for t in si.times:
+        if t.kind in ("date", "relative", "since") and t.date_end is not None:
+            if not t.date_end < limit:
+                return False
+            found = True
+    return found
 
 
 def _only_years(si: SentenceInfo) -> bool:
     """Time told only in years ("عام 2004", "منذ سنوات"): history, not the story's events."""
-    told = [t for t in si.times if t.kind in ("date", "relative", "since")]
-    return bool(told) and all(t.precision == "year" for t in told)
+    found = False
+    for t in si.times:
+        if t.kind in ("date", "relative", "since"):
+            if t.precision != "year":
+                return False
+            found = True
+    return found
 
 
 NEGATION = {norm(w) for w in ("وقف", "دون", "بدون", "عدم", "لا", "لم", "لن", "خرق", "انتهاك", "وقفا")}
@@ -204,11 +214,12 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
         return True  # "ورغم المعارك الجارية": background to something else
     # "خلال 20 يوماً من المعارك", "بعد أسبوعين من بدء الحملة": the campaign as a time span
     for t in si.times:
-        gap = ctx.norm_of(t.end, h.start).split() if t.end <= h.start else None
-        if gap is not None and gap and gap[0] == "من" and len(gap) <= 2 and t.kind in ("window", "since"):
-            return True
         if t.start <= h.start < t.end:
             return True
+        if t.kind in ("window", "since") and t.end <= h.start:
+            gap = ctx.norm_of(t.end, h.start).split()
+            if gap and gap[0] == "من" and len(gap) <= 2:
+                return True
     # "الفصائل التي انسحبت من …": a verb describing who someone is, not the event told
     if prev and prev[-1] in RELATIVE and ctx.norm_of(h.start, h.end).lstrip("وف")[:1] not in ("ا", "ت") or \
             prev and prev[-1] in RELATIVE and _is_verb_form(ctx.norm_of(h.start, h.end)):
@@ -330,6 +341,13 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
         # later in the sentence are where the strikes fell
         fine = _toll_places(ctx, si, h)
     return fine or places
+
+
+def _all_countries(places: list[PlaceHit]) -> bool:
+    for p in places:
+        if p.place.level != "country":
+            return False
+    return True
 
 
 def _toll_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
@@ -474,7 +492,8 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
     order = [si for si in ctx.sentences if si.end > head_end] + [si for si in ctx.sentences if si.end <= head_end]
     for si in order:
         gains = by_sentence.get(si.index, [])
-        if not gains and not si.of("trigger"):
+        triggers = si.of("trigger")
+        if not gains and not triggers:
             continue  # nothing to code here
         if _is_background(ctx, si) or _only_years(si):
             continue
@@ -499,7 +518,7 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 sub = "Government regains territory" if k.side == "government" else \
                     "Non-state actor overtakes territory"
             add(sub, si, k.start, k.end, place, a1, a2, "asserted", k.source)
-        if not si.of("trigger"):
+        if not triggers:
             continue
         names = [(x.start, x.end) for x in si.of("actor", "source")] + [(p.start, p.end) for p in si.places]
         places_only = [(p.start, p.end) for p in si.places]
@@ -573,7 +592,7 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue
             a1, a2 = _actors(ctx, si, row, actors, h)
             places = _event_places(ctx, si, h)
-            if places and all(p.place.level == "country" for p in places):
+            if places and _all_countries(places):
                 places = []  # "شرق سوريا": a country locates nothing; the story's place does
             if (not places or all(p.anaphoric for p in places)) and _definite(ctx, h) and \
                     any(e.type == sub for e in out):

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..arabic.normalize import norm
 from ..model import Place, PlaceRef, Token
-from .context import Context, Hit, SentenceInfo
+from .context import Context, Hit, SentenceInfo, contains_any, covers, overlaps, spans_contain, spans_cover
 from .resources import patterns
 
 QUOTES = set('"\'“”«»')
@@ -31,7 +31,7 @@ def is_destination(ctx: Context, si: SentenceInfo, p: "PlaceHit") -> bool:
     found = memo.get(p.start)
     if found is None:
         words = ctx.norm_of(max(si.start, p.start - 25), p.start).split()[-2:]
-        found = memo[p.start] = any(w in DESTINATION for w in words)
+        found = memo[p.start] = not DESTINATION.isdisjoint(words)
     return found
 
 
@@ -156,16 +156,19 @@ def _not_a_name(ctx: Context, si: SentenceInfo, t: Token) -> bool:
         return True
     if t.kind == "word" and t.norm[:1] in ("ي", "ت") and len(t.norm) >= 4 and t.prefix == "":
         return True
-    if any(x.start <= t.start < x.end for x in si.times) or any(q.start <= t.start < q.end for q in si.quantities):
+    if covers(si.times, t.start) or covers(si.quantities, t.start):
         return True
-    return any(h.start <= t.start < h.end for h in si.hits if h.kind not in ("place",))
+    for h in si.hits:
+        if h.start <= t.start < h.end and h.kind != "place":
+            return True
+    return False
 
 
-def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
-    """Places no knowledge file lists, introduced by a place word ("قرية معركبة", "حاجز زلين")."""
+def _unknown(ctx: Context, si: SentenceInfo, pat, names: list[tuple[int, int]]) -> list[PlaceHit]:
+    """Places no knowledge file lists, introduced by a place word ("قرية معركبة", "حاجز زلين").
+    `names`: the spans of the sentence's actor and source names."""
     text = ctx.doc.text
     known = [(h.start, h.end, h) for h in si.of("place")]
-    names = [(h.start, h.end) for h in si.of("actor", "source")]
     toks = si.tokens
     out: list[PlaceHit] = []
     # only an indefinite place word introduces a name ("مدينة X"); "المدينة" refers back
@@ -182,7 +185,7 @@ def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
         i = k
         head = toks[i]
         kind = _head_kind_of(head.norm, head.stem)
-        if any(a <= head.start < b for a, b in names):
+        if spans_cover(names, head.start):
             i += 1
             continue
         several = head.norm.endswith(PLURAL_HEADS_SUFFIX) or head.stem in ("قرى", "احياء", "مزارع")
@@ -232,7 +235,7 @@ def _unknown(ctx: Context, si: SentenceInfo, pat) -> list[PlaceHit]:
                     if hit.start <= head.start:
                         break  # "جسر الشغور": the head is part of the known name, which ends the name
                     continue
-                if any(a <= t.start < b for a, b in names):
+                if spans_cover(names, t.start):
                     break
                 words.append(t)
                 j += 1
@@ -398,9 +401,9 @@ def resolve(ctx: Context) -> list[PlaceHit]:
     for si in ctx.sentences:
         named = si.of("place")
         names = [(x.start, x.end) for x in si.of("actor", "source")]
-        unknown = _unknown(ctx, si, pat)
+        unknown = _unknown(ctx, si, pat, names)
         for h in named:
-            if any(a <= h.start and h.end <= b for a, b in names):
+            if spans_contain(names, h.start, h.end):
                 continue  # "قوات سوريا الديمقراطية", "مجلس منبج العسكري": part of a name
             if h.end < len(ctx.doc.text) and ctx.doc.text[h.end] == "\u064b":
                 continue  # "جندياً تركياً": an adjective with tanween, not the country
@@ -421,7 +424,7 @@ def resolve(ctx: Context) -> list[PlaceHit]:
             if place.level in ("town",):
                 last_of_kind.setdefault("town", place)
         for u in unknown:
-            if any(p.start < u.end and u.start < p.end for p in si.places):
+            if overlaps(si.places, u.start, u.end):
                 continue
             out.append(u)
             si.places.append(u)
@@ -434,17 +437,17 @@ def resolve(ctx: Context) -> list[PlaceHit]:
         si.places.sort(key=lambda p: p.start)
         # anaphora: a definite place noun not followed by a name (a word without suffix has its stem
         # inside its matching form, which is inside the sentence's)
-        for tok in si.tokens if any("ل" + c in si.norm for c in _anaphor_cores()) else ():
+        for tok in si.tokens if contains_any(si.norm, _anaphor_cores()) else ():
             if tok.kind != "word":
                 continue
             key = "ال" + tok.stem if tok.prefix.endswith("ال") or tok.prefix.endswith("لل") else tok.norm
             kinds = pat.anaphors.get(key)
             if not kinds or tok.suffix:
                 continue
-            if any(p.start <= tok.start < p.end for p in si.places):
+            if covers(si.places, tok.start):
                 continue
             nxt = _next_word(si, tok.end)
-            if nxt is not None and any(p.start <= nxt.start < p.end for p in si.places):
+            if nxt is not None and covers(si.places, nxt.start):
                 continue  # "مخيم اليرموك": the name follows
             ref = next((last_of_kind[k] for k in kinds if k in last_of_kind), None)
             if ref is not None:
@@ -456,9 +459,9 @@ def resolve(ctx: Context) -> list[PlaceHit]:
 
 @lru_cache(maxsize=1)
 def _anaphor_cores() -> tuple[str, ...]:
-    """The anaphoric place nouns without their article: the stems a token needs to be one. Such a
-    token is written with the article or "لل" before that stem, so the sentence holds "ل" + stem."""
-    return tuple(sorted({k[2:] if k.startswith("ال") else k for k in patterns().anaphors}))
+    """"ل" + each anaphoric place noun without its article: such a token is written with the article or
+    "لل" before the stem, so a sentence that has one holds this."""
+    return tuple(sorted({"ل" + (k[2:] if k.startswith("ال") else k) for k in patterns().anaphors}))
 
 
 def _direction_target(ctx: Context, ph: PlaceHit, pat) -> Place | None:

@@ -215,7 +215,12 @@ class MultiMatcher:
                     merged.setdefault(key, []).append(group)
             a = ahocorasick.Automaton()
             for key, groups in merged.items():
-                a.add_word(key, (key, len(key), tuple(groups)))
+                # values: (key, its length, matcher, prefixes, suffixes, rows) for a key one matcher holds
+                # with one clitic test, else (key, its length, None, groups, None, None)
+                if len(groups) == 1 and groups[0][1] is not None:
+                    a.add_word(key, (key, len(key), *groups[0]))
+                else:
+                    a.add_word(key, (key, len(key), None, tuple(groups), None, None))
             if len(a):
                 a.make_automaton()
             self._automaton, self._sources = a, sources
@@ -229,7 +234,7 @@ class MultiMatcher:
             return per
         n = len(text)
         # hits are collected as sort keys: (start, -length, -key length, automaton order, end, key, rows)
-        for seq, (last, (key, klen, groups)) in enumerate(a.iter(text)):
+        for seq, (last, (key, klen, i, prefixes, suffixes, rows)) in enumerate(a.iter(text)):
             end = last + 1
             start = end - klen
             ws = start
@@ -239,7 +244,11 @@ class MultiMatcher:
             while we < n and text[we].isalpha():
                 we += 1
             prefix, suffix = text[ws:start], text[end:we]
-            for i, prefixes, suffixes, rows in groups:
+            if i is not None:
+                if prefix in prefixes and suffix in suffixes:
+                    per[i].append((ws, ws - we, -klen, seq, we, key, rows))
+                continue
+            for i, prefixes, suffixes, rows in prefixes:  # several matchers, or several clitic tests
                 if prefixes is not None:
                     if prefix in prefixes and suffix in suffixes:
                         per[i].append((ws, ws - we, -klen, seq, we, key, rows))
