@@ -285,8 +285,8 @@ class _Reader(_Parser):
             if second is not None:
                 if second.mult and not num.mult and num.value <= second.raw_value:
                     num.value *= second.mult
-                if second.value <= num.value or (num.digits4 != second.digits4):
-                    second = None
+                if _round(second.value) <= _round(num.value) or (num.digits4 != second.digits4):
+                    second = None  # (compared as the values given: "1.5 - اثنين" is no range 2-2)
         if second is not None:
             upper = second.value
             num.j, num.end = second.j, second.end

@@ -8,18 +8,17 @@ The results are exactly those of the separate calls.
 
 Most of a news text is words between single spaces, and words repeat. The
 text is split on its spaces once, and each distinct piece is read once for
-every part of the layer (`_Piece`: its matching form, its tokens, the
+every part of the layer (`_record`: its matching form, its tokens, the
 quantity tokenizer's tokens of that form, and where time phrases may be
-anchored in it) and kept. One pass over the pieces then lays out the
-normalised text's offsets, the tokens, the quantity reader's token arrays
-and the time anchors together. Texts the piece path does not cover (short
-ones, carriage returns, presentation forms, runs of spaces) take the five
-calls.
+anchored in it) and kept. One pass over the pieces (`_lay_out`, in C when
+rasad.arabic._speedups was built) then lays out the normalised text's
+offsets, the tokens, the quantity reader's token arrays and the time
+anchors together. Texts the piece path does not cover (short ones, carriage
+returns, presentation forms, runs of spaces) take the five calls.
 """
 from __future__ import annotations
 
 from datetime import date
-from operator import attrgetter
 
 from ..model import Analysis, Normalized, Token
 from ._qty_grammar import _piece_info, _Tokens
@@ -27,29 +26,19 @@ from .normalize import _SHORT, _fold_one, _ints, _normalize_split
 from .quantities import _read, _scan
 from .sentences import sentences
 from .times import _anchors_in, _times, _times_at
-from .tokens import _piece_rows, _tokenize_pieces, _TokenBuilder
+from .tokens import _MAKER, _piece_tokens, _pieces_exact, _pieces_loose, _tokenize_pieces, _TokenBuilder
 
-
-class _Piece:
-    """What the layer reads in one space-free piece of a text, offsets relative to it."""
-
-    __slots__ = ("folded", "runs", "rows_exact", "rows_loose", "qty", "anchors", "size", "folded_size", "special")
-
-    folded: str  # the matching form (normalize)
-    runs: tuple[tuple[int, int], ...] | None  # the runs of characters it keeps, if it loses marks
-    rows_exact: tuple | list | None  # token rows (tokens._piece_rows) when the text shows ة, once read
-    rows_loose: tuple | list | None  # ... when it does not
-    qty: tuple  # the quantity tokenizer's tokens of `folded` (_qty_grammar._piece_info)
-    anchors: tuple[tuple[int, int], ...]  # time anchors in `folded` (times._anchors_in)
-    size: int  # len(piece) + 1: where the next piece starts
-    folded_size: int  # len(folded) + 1
-    special: bool  # it loses marks or holds time anchors
-
-
+# What the layer reads in one space-free piece of a text, offsets relative
+# to it, as a tuple: (its matching form (normalize), the runs of characters
+# it keeps if it loses marks or None (normalize), the quantity tokenizer's
+# tokens of the matching form (_qty_grammar._piece_info), the time anchors
+# in it (times._anchors_in), len(piece) + 1, len(matching form) + 1, whether
+# it loses marks or holds anchors). Its tokens are kept by tokens.py, per
+# whether the text shows ة.
+_Piece = tuple
 _RECORDS: dict[str, _Piece] = {}
 _RECORDS_MAX = 1 << 15  # entries; emptied when full
 _PIECE_MAX = 64  # longest piece worth keeping
-_FOLDED = attrgetter("folded")
 
 
 def _record(piece: str) -> _Piece | None:
@@ -58,14 +47,10 @@ def _record(piece: str) -> _Piece | None:
     fold = _fold_one(piece)
     if fold is None:
         return None
-    r = _Piece()
-    r.folded, r.runs = fold
-    r.rows_exact = r.rows_loose = None
-    r.qty = _piece_info(r.folded)
-    r.anchors = _anchors_in(r.folded)
-    r.size = len(piece) + 1
-    r.folded_size = len(r.folded) + 1
-    r.special = bool(r.anchors) or r.runs is not None
+    folded, runs = fold
+    anchors = _anchors_in(folded)
+    r = (folded, runs, _piece_info(folded), anchors, len(piece) + 1, len(folded) + 1,
+         bool(anchors) or runs is not None)
     if len(piece) <= _PIECE_MAX:
         if len(_RECORDS) >= _RECORDS_MAX:
             _RECORDS.clear()
@@ -89,17 +74,32 @@ def analyse(text: str, published: date | None = None) -> Analysis:
                 r = recs[i] = _record(pieces[i])
                 if r is None:
                     return _separately(text, published)
-    folded = list(map(_FOLDED, recs))
-    ntext = " ".join(folded)
+    ntext = " ".join([r[0] for r in recs])
     if "  " in ntext:
         return _separately(text, published)  # runs of spaces collapse: the general path
-
     exact = "ة" in text  # as tokens.tokenize
     ints = _ints(len(text) + 1)
-    index: list[int] = []  # offsets of the matching form, when some piece loses marks
-    kept = 0  # the next original offset not yet placed in `index`
+    tokens, texts, ends, words, cands, spots, index = _lay_out(
+        pieces, recs, _pieces_exact if exact else _pieces_loose, _piece_tokens, exact, _MAKER, ints)
+    n = Normalized(ntext, tuple(ints) if index is None else tuple(index))
+    return Analysis(
+        normalized=n,
+        tokens=tokens,
+        sentences=sentences(text),
+        quantities=_read(text, 0, n, _Tokens.from_arrays(texts, ends, words, cands)),
+        times=_times_at(text, published, n, spots),
+    )
+
+
+def _lay_out_py(pieces: list[str], recs: list[_Piece], cache: dict, make_rows, exact: bool, maker, ints):
+    """One pass over a text's pieces and their readings: (its tokens, the
+    quantity tokenizer's texts, ends, words and candidates (_qty_grammar._Tokens),
+    the time anchors as (where the piece starts in the matching form, its
+    anchors), the offsets of the matching form or None when it keeps the
+    text's length). The reference for `_speedups.lay_out`."""
     tokens: list[Token] = []
     add = tokens.append
+    get = cache.get
     builder, token = _TokenBuilder, Token
     texts: list[str] = []
     ends: list[int] = []
@@ -107,17 +107,16 @@ def analyse(text: str, published: date | None = None) -> Analysis:
     cands: list[int] = []
     add_text, add_end, add_word, add_cand = texts.append, ends.append, words.append, cands.append
     spots: list[tuple[int, tuple[tuple[int, int], ...]]] = []
-    pos = 0  # where the piece starts in `text`
+    index: list[int] = []
+    changed = False
+    kept = 0  # the next original offset not yet placed in `index`
+    pos = 0  # where the piece starts in the text
     npos = 0  # ... and in the matching form
     for piece, r in zip(pieces, recs):
-        # tokens (tokens._tokenize_pieces)
-        row = r.rows_exact if exact else r.rows_loose
+        # tokens (tokens._build_tokens_py)
+        row = get(piece)
         if row is None:
-            row = _piece_rows(piece, exact)
-            if exact:
-                r.rows_exact = row
-            else:
-                r.rows_loose = row
+            row = make_rows(piece, exact, cache)
         if row.__class__ is tuple:
             a, b, w, nrm, stem, prefix, suffix, kind = row
             t = builder()
@@ -145,7 +144,7 @@ def analyse(text: str, published: date | None = None) -> Analysis:
                 t.__class__ = token
                 add(t)
         # the quantity tokenizer's arrays (_qty_grammar._Tokens)
-        w, e, word, cand = r.qty
+        w, e, word, cand = r[2]
         if w.__class__ is str:  # one token
             if cand:
                 add_cand(len(texts))
@@ -159,32 +158,31 @@ def analyse(text: str, published: date | None = None) -> Analysis:
             texts.extend(w)
             ends.extend([npos + x for x in e])
             words.extend(word)
-        if r.special:
+        if r[6]:
             # time anchors
-            if r.anchors:
-                spots.append((npos, r.anchors))
+            if r[3]:
+                spots.append((npos, r[3]))
             # offsets of the matching form (normalize._fold_pieces)
-            runs = r.runs
+            runs = r[1]
             if runs is not None:
+                changed = True
                 index.extend(ints[kept:pos])
                 for a, b in runs:
                     index.extend(ints[pos + a:pos + b])
-                kept = pos + r.size - 1  # the space after it, or the end of the text
-        pos += r.size
-        npos += r.folded_size
+                kept = pos + r[4] - 1  # the space after it, or the end of the text
+        pos += r[4]
+        npos += r[5]
+    if changed:
+        index.extend(ints[kept:len(ints)])
+        return tokens, texts, ends, words, cands, spots, index
+    return tokens, texts, ends, words, cands, spots, None
 
-    if len(ntext) == len(text):  # no piece lost marks
-        n = Normalized(ntext, tuple(ints))
-    else:
-        index.extend(ints[kept:len(text) + 1])
-        n = Normalized(ntext, tuple(index))
-    return Analysis(
-        normalized=n,
-        tokens=tokens,
-        sentences=sentences(text),
-        quantities=_read(text, 0, n, _Tokens.from_arrays(texts, ends, words, cands)),
-        times=_times_at(text, published, n, spots),
-    )
+
+# The C loop (rasad.arabic._speedups) when it was built, else the Python one.
+try:
+    from ._speedups import lay_out as _lay_out
+except ImportError:  # not built (no compiler where rasad was installed)
+    _lay_out = _lay_out_py
 
 
 def _separately(text: str, published: date | None) -> Analysis:

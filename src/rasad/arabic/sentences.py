@@ -143,17 +143,21 @@ class _SentenceBuilder:
 
 def sentences(text: str) -> list[Sentence]:
     """The sentences of `text`, in order, as stripped spans of the original."""
+    return _split(text, _BOUNDARY, _dot_ends, _STRIP, _MAKER)
+
+
+def _sentences_py(text: str, boundary=_BOUNDARY, dot_ends=_dot_ends, strip=_STRIP, maker=None) -> list[Sentence]:
+    """`sentences(text)` in Python: the reference for `_speedups.split`."""
     out: list[Sentence] = []
     start = 0
     n = len(text)
-    strip = _STRIP
     rev = None
-    for m in _BOUNDARY.finditer(text):
+    for m in boundary.finditer(text):
         i, e = m.span()
         if text[i] == ".":
             if rev is None:
                 rev = text[::-1]
-            if not _dot_ends(text, rev, i, e):
+            if not dot_ends(text, rev, i, e):
                 continue
         _add(text, start, e, out, strip)
         start = e
@@ -173,6 +177,17 @@ def _add(text: str, a: int, b: int, out: list[Sentence], strip: str) -> None:
     t.text = core
     t.__class__ = Sentence
     out.append(t)
+
+
+# The C loop (rasad.arabic._speedups) when it was built, else the Python one.
+try:
+    from ._speedups import Maker as _Maker
+    from ._speedups import split as _split
+
+    _MAKER = _Maker(Sentence, _FIELDS)
+except ImportError:  # not built (no compiler where rasad was installed)
+    _split = _sentences_py
+    _MAKER = None
 
 
 __all__ = ["sentences"]

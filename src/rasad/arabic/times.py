@@ -1179,6 +1179,18 @@ def _word_starts(t: str, k: int, n: int, floor: int, rev: str | None = None) -> 
     return out
 
 
+def _word_starts_py(t: str, k: int, n: int, floor: int, is_inner, inner, word_back) -> list[int]:
+    """`_word_starts` with the signature of `_speedups.word_starts`."""
+    return _word_starts(t, k, n, floor)
+
+
+# The C loop (rasad.arabic._speedups) when it was built, else the Python one.
+try:
+    from ._speedups import word_starts as _starts
+except ImportError:  # not built (no compiler where rasad was installed)
+    _starts = _word_starts_py
+
+
 @lru_cache(maxsize=1)
 def _anchors() -> Any:
     """An Aho-Corasick automaton of the words every time phrase contains one of
@@ -1310,6 +1322,7 @@ def _times_at(text: str, published: date | None, n: Normalized,
     """The time expressions of `text` given its anchors: for each piece of
     n.text that holds some, in order, (where it starts, its anchors)."""
     g = _grammar()
+    inner = _inner_words()
     t = n.text
     out: list[TimeExpression] = []
     last = tried = 0
@@ -1323,7 +1336,7 @@ def _times_at(text: str, published: date | None, n: Normalized,
             floor = max(last, tried)
             end = t.find(" ", p + _MAX_CHARS_AFTER)
             end = len(t) if end < 0 else end
-            for q in _word_starts(t, k, _MAX_WORDS_BEFORE, floor):
+            for q in _starts(t, k, _MAX_WORDS_BEFORE, floor, _is_inner, inner, _WORD_BACK):
                 if q < last or not _digit_led_ok(g, t, q, end):
                     continue
                 m = g.master.match(t, q, end)

@@ -220,7 +220,14 @@ def tokenize(text: str) -> list[Token]:
 def _tokenize_pieces(text: str, pieces: list[str]) -> list[Token]:
     """`tokenize(text)`, given `text.split(" ")`."""
     exact = "ة" in text  # writers who drop ة write ه for it: then ه is ambiguous
-    cache = _pieces_exact if exact else _pieces_loose
+    return _build_tokens(pieces, _pieces_exact if exact else _pieces_loose, _piece_tokens, exact, _MAKER)
+
+
+def _build_tokens_py(pieces: list[str], cache: dict[str, tuple | list], make_rows, exact: bool, maker=None
+                     ) -> list[Token]:
+    """The Token records of the pieces of a text split on " ", from the rows
+    kept per piece (`make_rows(piece, exact, cache)` reads a piece not seen
+    yet). The reference for `_speedups.build_tokens`."""
     get = cache.get
     out: list[Token] = []
     add = out.append
@@ -233,7 +240,7 @@ def _tokenize_pieces(text: str, pieces: list[str]) -> list[Token]:
     for piece in pieces:
         row = get(piece)
         if row is None:
-            row = _piece_tokens(piece, exact, cache)
+            row = make_rows(piece, exact, cache)
         if row.__class__ is tuple:
             a, b, w, nrm, stem, prefix, suffix, kind = row
             t = builder()
@@ -298,6 +305,18 @@ def _piece_tokens(piece: str, exact: bool, cache: dict[str, tuple | list]) -> tu
             cache.clear()
         cache[piece] = toks
     return toks
+
+
+# The C loop (rasad.arabic._speedups, built by Cython when rasad is installed)
+# when it is there, else the Python one; they give the same records.
+try:
+    from ._speedups import Maker as _Maker
+    from ._speedups import build_tokens as _build_tokens
+
+    _MAKER = _Maker(Token, _FIELDS)
+except ImportError:  # not built (no compiler where rasad was installed)
+    _build_tokens = _build_tokens_py
+    _MAKER = None
 
 
 __all__ = ["ClitRules", "rules", "split_clitics", "tokenize"]

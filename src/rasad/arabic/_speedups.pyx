@@ -1,0 +1,241 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""C loops for the Arabic layer's per-piece and per-sentence passes (optional).
+
+Built by Cython when rasad is installed (see pyproject.toml). When it is not
+built (no compiler where rasad was installed) the layer runs the
+pure-Python loops these mirror, and which stay the reference they are tested
+against (tests/arabic/test_fast_paths.py):
+
+  build_tokens   tokens._build_tokens_py
+  lay_out        analysis._lay_out_py
+  split          sentences._sentences_py
+  word_starts    times._word_starts
+
+Records (Token, Sentence) are created with the type's own allocator and
+their slots filled through the slots' descriptors -- what
+`object.__setattr__` does, without the frozen dataclass's __setattr__ -- so
+each is the model's record in every way. They hold only strings and ints,
+so, like a tuple of such, they are not tracked by the cycle collector.
+"""
+from cpython.object cimport PyObject, PyTypeObject, descrsetfunc
+
+
+cdef extern from "Python.h":
+    void PyObject_GC_UnTrack(void *op)
+
+
+cdef tuple _NO_ARGS = ()
+
+
+cdef class Maker:
+    """Makes records of a slotted (frozen) dataclass, fields given in order (at most 8)."""
+
+    cdef object cls
+    cdef list descrs
+    cdef PyObject* d[8]
+    cdef int size
+    cdef descrsetfunc setter
+
+    def __init__(self, cls, fields):
+        descrs = [cls.__dict__[f] for f in fields]
+        if not 0 < len(descrs) <= 8:
+            raise TypeError("Maker: one to eight fields")
+        kind = type(descrs[0])
+        if kind.__name__ != "member_descriptor" or any(type(x) is not kind for x in descrs):
+            raise TypeError("Maker: the fields must be __slots__ members")
+        self.cls = cls
+        self.descrs = descrs
+        self.size = len(descrs)
+        for i, x in enumerate(descrs):
+            self.d[i] = <PyObject*>x
+        self.setter = (<PyTypeObject*>kind).tp_descr_set
+
+    cdef inline object new(self):
+        cdef object t = (<PyTypeObject*>self.cls).tp_new(self.cls, <PyObject*>_NO_ARGS, NULL)
+        PyObject_GC_UnTrack(<PyObject*>t)  # strings and ints only: no cycle can pass through it
+        return t
+
+    cdef inline object make8(self, object a, object b, object c, object d, object e, object f, object g, object h):
+        cdef object t = self.new()
+        self.setter(<object>self.d[0], t, a)
+        self.setter(<object>self.d[1], t, b)
+        self.setter(<object>self.d[2], t, c)
+        self.setter(<object>self.d[3], t, d)
+        self.setter(<object>self.d[4], t, e)
+        self.setter(<object>self.d[5], t, f)
+        self.setter(<object>self.d[6], t, g)
+        self.setter(<object>self.d[7], t, h)
+        return t
+
+    cdef inline object make3(self, object a, object b, object c):
+        cdef object t = self.new()
+        self.setter(<object>self.d[0], t, a)
+        self.setter(<object>self.d[1], t, b)
+        self.setter(<object>self.d[2], t, c)
+        return t
+
+    def __call__(self, *values):
+        """One record (for tests)."""
+        if len(values) != self.size:
+            raise TypeError("Maker: wrong number of values")
+        cdef object t = self.new()
+        for i, v in enumerate(values):
+            self.setter(<object>self.d[i], t, v)
+        return t
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+cdef inline void _add_rows(Maker mk, list out, object rows, Py_ssize_t pos):
+    cdef tuple row
+    if type(rows) is tuple:
+        row = <tuple>rows
+        out.append(mk.make8(pos + <Py_ssize_t>row[0], pos + <Py_ssize_t>row[1], row[2], row[3], row[4], row[5],
+                            row[6], row[7]))
+    else:
+        for row in rows:
+            out.append(mk.make8(pos + <Py_ssize_t>row[0], pos + <Py_ssize_t>row[1], row[2], row[3], row[4],
+                                row[5], row[6], row[7]))
+
+
+def build_tokens(list pieces, dict cache, object make_rows, bint exact, Maker mk):
+    """`tokens._build_tokens_py`."""
+    cdef list out = []
+    cdef Py_ssize_t pos = 0
+    cdef object piece, rows
+    for piece in pieces:
+        rows = cache.get(piece)
+        if rows is None:
+            rows = make_rows(piece, exact, cache)
+        _add_rows(mk, out, rows, pos)
+        pos += len(<str>piece) + 1
+    return out
+
+
+def lay_out(list pieces, list recs, dict cache, object make_rows, bint exact, Maker mk, object ints):
+    """`analysis._lay_out_py`."""
+    cdef list tokens = [], texts = [], ends = [], words = [], cands = [], spots = [], index = []
+    cdef Py_ssize_t pos = 0, npos = 0, kept = 0, i, n = len(pieces), base, a, b
+    cdef bint changed = False
+    cdef object piece, rows, w, runs, run, x, c
+    cdef tuple r, qty
+    for i in range(n):
+        piece = pieces[i]
+        r = <tuple>recs[i]
+        rows = cache.get(piece)
+        if rows is None:
+            rows = make_rows(piece, exact, cache)
+        _add_rows(mk, tokens, rows, pos)
+        qty = <tuple>r[2]
+        w = qty[0]
+        if type(w) is str:  # one token
+            if qty[3]:
+                cands.append(len(texts))
+            texts.append(w)
+            ends.append(npos + <Py_ssize_t>qty[1])
+            words.append(qty[2])
+        elif w:
+            if qty[3]:
+                base = len(texts)
+                for c in qty[3]:
+                    cands.append(base + <Py_ssize_t>c)
+            texts.extend(w)
+            for x in qty[1]:
+                ends.append(npos + <Py_ssize_t>x)
+            words.extend(qty[2])
+        if r[6]:
+            if r[3]:
+                spots.append((npos, r[3]))
+            runs = r[1]
+            if runs is not None:
+                changed = True
+                index.extend(ints[kept:pos])
+                for run in runs:
+                    a = run[0]
+                    b = run[1]
+                    index.extend(ints[pos + a:pos + b])
+                kept = pos + <Py_ssize_t>r[4] - 1
+        pos += <Py_ssize_t>r[4]
+        npos += <Py_ssize_t>r[5]
+    if changed:
+        index.extend(ints[kept:len(ints)])
+        return tokens, texts, ends, words, cands, spots, index
+    return tokens, texts, ends, words, cands, spots, None
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+cdef inline void _add_sentence(str text, Py_ssize_t a, Py_ssize_t b, list out, str strip, Maker mk):
+    cdef str core = text[a:b].strip(strip)
+    if not core:
+        return
+    cdef Py_ssize_t s = text.find(core[0], a)
+    out.append(mk.make3(s, s + len(core), core))
+
+
+def split(str text, object boundary, object dot_ends, str strip, Maker mk):
+    """`sentences._sentences_py`."""
+    cdef list out = []
+    cdef Py_ssize_t start = 0, n = len(text), i, e
+    cdef object rev = None
+    for m in boundary.finditer(text):
+        i, e = m.span()
+        if text[i] == u".":
+            if rev is None:
+                rev = text[::-1]
+            if not dot_ends(text, rev, i, e):
+                continue
+        _add_sentence(text, start, e, out, strip, mk)
+        start = e
+    if start < n:
+        _add_sentence(text, start, n, out, strip, mk)
+    return out
+
+
+# --------------------------------------------------------------------------- times
+
+
+def word_starts(str t, Py_ssize_t k, Py_ssize_t n, Py_ssize_t floor, object is_inner, object inner,
+                object word_back):
+    """`times._word_starts` (without its `rev` argument)."""
+    cdef Py_ssize_t size = len(t), pos = k, e, x, j, count
+    cdef list out = [k]
+    cdef object rev = None, seg, m
+    for count in range(n):
+        e = pos
+        while e > 0 and not t[e - 1].isalnum():
+            e -= 1
+        if e <= floor:
+            break  # no word before, or it begins before `floor`
+        x = t.rfind(u" ", floor, e)
+        seg = None
+        if x >= 0:
+            seg = t[x + 1:e]
+            if seg.isalnum():
+                j = x + 1
+            else:
+                seg = None
+        elif x < 0:
+            seg = t[floor:e]
+            if seg.isalnum():
+                if floor and t[floor - 1].isalnum():
+                    break  # the word begins before `floor`
+                j = floor
+            else:
+                seg = None
+        if seg is None:
+            if rev is None:
+                rev = t[::-1]
+            m = word_back.match(rev, size - pos)
+            e, j = size - m.start(1), size - m.end(1)
+            if j >= e or j < floor:
+                break
+            seg = t[j:e]
+        if not is_inner(seg, inner):
+            break
+        out.append(j)
+        pos = j
+    out.reverse()
+    return out
