@@ -17,6 +17,9 @@ from .claims import extract_claims
 from .context import analyse
 from .control import extract_control
 from .events import extract_events
+from .records import builder
+
+_mention = builder(Mention)
 
 
 def extract(doc: Document, kb: KnowledgeBase | None = None, settings: Settings | None = None) -> Extraction:
@@ -28,9 +31,9 @@ def extract(doc: Document, kb: KnowledgeBase | None = None, settings: Settings |
     claims = extract_claims(ctx, fr, actor_hits)
     control = extract_control(ctx, fr, actor_hits)
     events = extract_events(ctx, fr, actor_hits, claims, control)
-    mentions = [Mention("place", p.start, p.end, p.surface, p.place.id, None) for p in place_hits] + \
-               [Mention("actor", a.start, a.end, a.surface, a.actor, a.side) for row in actor_hits for a in row] + \
-               [Mention("source", f.source.start, f.source.end, f.source.name or "", None, f.source.affiliation)
+    mentions = [_mention("place", p.start, p.end, p.surface, p.place.id, None) for p in place_hits] + \
+               [_mention("actor", a.start, a.end, a.surface, a.actor, a.side) for row in actor_hits for a in row] + \
+               [_mention("source", f.source.start, f.source.end, f.source.name or "", None, f.source.affiliation)
                 for row in fr for f in row if f.source.start is not None]
     mentions.sort(key=lambda m: (m.start, m.kind))
     return Extraction(doc_id=doc.id, outlet=doc.outlet, published=doc.published, claims=tuple(claims),

@@ -20,7 +20,10 @@ import yaml
 from ..arabic.normalize import norm
 from ..model import Attribution, Token
 from .context import Context, Hit, SentenceInfo, covers
+from .records import builder
 from .resources import DATA, patterns
+
+_attribution = builder(Attribution)
 
 BACKWARD_LEMMAS = {"بحسب", "نقل"}
 CONTINUATION_LEMMAS = {"أضاف", "تابع", "أوضح", "أشار", "لفت", "أكد", "كشف"}
@@ -133,7 +136,7 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
             candidates.append((c[0], c[1]))
         elif last is not None and last.name:  # a reference back to the last source named: its full name
             t = c[2]
-            candidates.append((t.start, Attribution(last.name, last.affiliation, last.type, t.start, t.end,
+            candidates.append((t.start, _attribution(last.name, last.affiliation, last.type, t.start, t.end,
                                                     via=last.via)))
     # an actor right after the verb speaks for itself: "أعلن تنظيم الدولة"
     for h in si.of("actor"):
@@ -145,7 +148,7 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
             side = actor.side if actor is not None else None
             side = ctx.memo.get("actor_sides", {}).get(h.start, side)
             aff = side if side in ("government", "isis", "opposition", "sdf", "coalition", "turkey") else None
-            candidates.append((h.start, Attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
+            candidates.append((h.start, _attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
     # an actor right before the verb is its subject: "وكان الحزب قد أعلن", "قوات النظام أعلنت"
     for h in si.of("actor"):
         if h.end <= verb.start and all(w in ("قد", "لقد") for w in norm(text[h.end:verb.start]).split()) and \
@@ -158,7 +161,7 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
                 actor = actors.resolve_generic(h.value, [], ctx.country) or actor
             side = ctx.memo.get("actor_sides", {}).get(h.start, actor.side)
             aff = side if side in ("government", "isis", "opposition", "sdf", "coalition", "turkey") else None
-            candidates.append((h.start, Attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
+            candidates.append((h.start, _attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
     named = _named_after(ctx, si, verb)
     if named is not None and not any(c[0] < (named.end or 0) and (c[1].end or c[0]) > (named.start or 0)
                                      for c in candidates):
@@ -224,7 +227,7 @@ def _back_reference(ctx: Context, si: SentenceInfo, verb: Hit,
         return None
     for words, src in history:
         if word in words:
-            return Attribution(src.name, src.affiliation, src.type, t.start, t.end, src.via)
+            return _attribution(src.name, src.affiliation, src.type, t.start, t.end, src.via)
     return None
 
 
@@ -264,11 +267,11 @@ def _innermost(ctx: Context, after: list[tuple[int, Attribution]]) -> Attributio
             if aff is None and src.affiliation in _INHERITS and nxt.type in ("anonymous", "named") and \
                     not _null_speaker(ctx, nxt.name or ""):
                 aff = src.affiliation
-            src = Attribution(nxt.name, aff, nxt.type, nxt.start, nxt.end, src.via + ((src.name,) if src.name else ()))
+            src = _attribution(nxt.name, aff, nxt.type, nxt.start, nxt.end, src.via + ((src.name,) if src.name else ()))
         elif len(gap_words) <= 1 and gap.strip().startswith("("):
             # "وكالة الأنباء الرسمية (سانا)": the same outlet named twice
             if src.affiliation is None and nxt.affiliation is not None:
-                src = Attribution(src.name, nxt.affiliation, nxt.type, src.start, src.end, src.via)
+                src = _attribution(src.name, nxt.affiliation, nxt.type, src.start, src.end, src.via)
         else:
             break
     return src
@@ -312,14 +315,14 @@ def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribu
             if end > h.end:
                 known = vocab.classify_source(text[h.start:end].strip(), actors=actors, country=ctx.country) or known
         aff, typ = _affiliation(ctx, known)
-        found.append((h.start, Attribution(text[h.start:end].strip(), aff, typ, h.start, end), None))
+        found.append((h.start, _attribution(text[h.start:end].strip(), aff, typ, h.start, end), None))
     # an anaphoric reference covers its own token only, so it never holds a later head: the heads
     # skipped for lying inside a candidate are the same whatever the last source was
     words = _source_words()
     for k, t in [(k, t) for k, t in enumerate(si.tokens) if (t.norm in words or t.stem in words) and t.kind == "word"]:
         if t.norm in pat.anaphoric_sources or t.stem in pat.anaphoric_sources:
             if t.norm in pat.own_sources or t.stem in pat.own_sources:
-                found.append((t.start, Attribution(t.text, None, "own", t.start, t.end), None))
+                found.append((t.start, _attribution(t.text, None, "own", t.start, t.end), None))
             else:
                 found.append((t.start, None, t))
             continue
@@ -330,7 +333,7 @@ def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribu
             phrase = text[t.start:end].strip()
             known = vocab.classify_source(phrase, actors=actors, country=ctx.country)
             aff, typ = _affiliation(ctx, known)
-            found.append((t.start, Attribution(phrase, aff, typ or "anonymous", t.start, end), None))
+            found.append((t.start, _attribution(phrase, aff, typ or "anonymous", t.start, end), None))
     si.memo["sources"] = found
     return found
 
@@ -400,7 +403,7 @@ def _named_after(ctx: Context, si: SentenceInfo, verb: Hit) -> Attribution | Non
     phrase = text[start:end].strip(' "«»“”')
     known = ctx.kb.vocab.classify_source(phrase, actors=ctx.kb.actors, country=ctx.country)
     aff, typ = _affiliation(ctx, known)
-    return Attribution(phrase, aff, typ or "named", start, end)
+    return _attribution(phrase, aff, typ or "named", start, end)
 
 
 FOREIGN = ("turkey", "coalition")
@@ -428,17 +431,17 @@ def _refine(ctx: Context, si: SentenceInfo, src: Attribution) -> Attribution:
         return src
     name = _balanced(src.name)
     if name != src.name:
-        src = Attribution(name, src.affiliation, src.type, src.start, src.end, src.via)
+        src = _attribution(name, src.affiliation, src.type, src.start, src.end, src.via)
     sw = source_words()
     toks = si.tokens_within(src.start, src.end)
     words = [t for t in toks if t.kind == "word"]
     if src.type == "own":
-        return Attribution(None, None, "own", src.start, src.end, src.via)
+        return _attribution(None, None, "own", src.start, src.end, src.via)
     if words and (words[0].stem in sw.reporters or words[0].norm in sw.reporters):
         rest = norm(" ".join(t.text for t in words[1:])).replace("ـ", "").strip()
         outlet = norm(ctx.doc.outlet or "")
         if words[0].suffix in ("نا",) or (rest and outlet and (rest in outlet or outlet in rest)):
-            return Attribution(None, None, "own", src.start, src.end, src.via)
+            return _attribution(None, None, "own", src.start, src.end, src.via)
     if src.affiliation is not None:
         return src
     # an anonymous military or official source speaking to a party's outlet speaks for that party
@@ -446,7 +449,7 @@ def _refine(ctx: Context, si: SentenceInfo, src: Attribution) -> Attribution:
     if src.type == "anonymous" and ctx.doc.outlet and not _null_speaker(ctx, src.name):
         outlet = ctx.kb.vocab.classify_source(ctx.doc.outlet)
         if outlet is not None and outlet.affiliation in _INHERITS:
-            return Attribution(src.name, outlet.affiliation, src.type, src.start, src.end,
+            return _attribution(src.name, outlet.affiliation, src.type, src.start, src.end,
                                src.via + (ctx.doc.outlet,))
     # a side adjective inside the phrase or right after it (not "غير رسمية", not a foreign party's)
     nationality = patterns().nationality
@@ -458,12 +461,12 @@ def _refine(ctx: Context, si: SentenceInfo, src: Attribution) -> Attribution:
         local = sw.by_country.get((ctx.country or "").upper(), {})
         side = sw.side_adjectives.get(t.norm) or sw.side_adjectives.get(t.stem) or local.get(t.norm)
         if side and prev != "غير":
-            return Attribution(src.name, side, src.type, src.start, src.end, src.via)
+            return _attribution(src.name, side, src.type, src.start, src.end, src.via)
         prev = t.norm
     phrase = norm(ctx.doc.text[src.start:src.end]).strip('"«»“” ')
     if src.type in (None, "named", "anonymous") and any(phrase == h or phrase.startswith(h + " ")
                                                         for h in sw.independent_heads):
-        return Attribution(src.name, "independent", src.type, src.start, src.end, src.via)
+        return _attribution(src.name, "independent", src.type, src.start, src.end, src.via)
     return src
 
 
@@ -496,7 +499,7 @@ def frames(ctx: Context) -> list[list[Frame]]:
                 else:
                     continue
             src = _refine(ctx, si, src)
-            src = Attribution(src.name, src.affiliation, src.type, src.start, src.end, src.via, modality)
+            src = _attribution(src.name, src.affiliation, src.type, src.start, src.end, src.via, modality)
             # "بحسب/نقلاً عن" inside or at the end of a sentence governs what came before it too
             backward = verb.lemma in BACKWARD_LEMMAS and (
                 (si.end - verb.start) < (verb.start - si.start) or ctx.doc.text[si.start:verb.start].rstrip()[-1:]

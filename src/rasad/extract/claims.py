@@ -34,7 +34,10 @@ from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo, contains_any, covers, spans_cover
 from .places import PlaceHit, is_destination
+from .records import builder
 from .resources import DATA, patterns
+
+_claim = builder(Claim)
 
 PLURAL_SUFFIXES = ("هم", "هن")
 
@@ -819,7 +822,7 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(Claim(
+                out.append(_claim(
                     kind=k, side=side, count=q.value, qualifier=q.qualifier, status=status, source=src,
                     date_start=start, date_end=end,
                     place=ph.place.name if ph else None, place_id=ph.place.id if ph else None,

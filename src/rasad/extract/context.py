@@ -56,12 +56,16 @@ class SentenceInfo:
     token_starts: list[int] = field(default_factory=list)
     _of: dict = field(default_factory=dict)  # cache of of(); hits do not change after analyse()
     memo: dict = field(default_factory=dict)  # per-sentence results extractors compute once
+    filed: bool = False  # analyse() has filed every hit under its kind in _of
 
     def of(self, *kinds: str) -> list[Hit]:
         """The hits of some kinds, in text order (cached: extractors ask again and again)."""
         found = self._of.get(kinds)
         if found is None:
-            found = self._of[kinds] = [h for h in self.hits if h.kind in kinds] if self.hits else []
+            if len(kinds) == 1 and self.filed or not self.hits:
+                found = self._of[kinds] = []  # no hit of that kind
+            else:
+                found = self._of[kinds] = [h for h in self.hits if h.kind in kinds]
         return found
 
     def token_index(self, offset: int) -> int:
@@ -280,6 +284,7 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
             if p is not None and p.level not in ("country", "region"):
                 countries[p.country] = countries.get(p.country, 0) + 1
     for si in infos:
+        si.filed = True
         if len(si.hits) > 1:  # by start, the longest first (two stable passes: the same order)
             si.hits.sort(key=_END, reverse=True)
             si.hits.sort(key=_START)

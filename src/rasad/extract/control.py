@@ -26,7 +26,10 @@ from .attribution import Frame, source_at
 from .context import Context, SentenceInfo, spans_cover, spans_overlap
 from .forms import find
 from .places import DESTINATION, PlaceHit
+from .records import builder
 from .resources import patterns
+
+_control = builder(Control)
 
 RULES = Path(__file__).parent / "data" / "event_rules.yaml"
 
@@ -332,7 +335,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             return
         seen.add(key)
         ds, de = _dates(ctx, si, change == "gained")
-        out.append(Control(ph.place.name, ph.place.id, ph.place.lat, ph.place.lon, side, actor, change, ds, de,
+        out.append(_control(ph.place.name, ph.place.id, ph.place.lat, ph.place.lon, side, actor, change, ds, de,
                            status, src, ph.start, ph.end, si.start, si.end,
                            confidence=0.8 if actor else 0.6))
         if change == "gained" and side in ARMED:

@@ -24,7 +24,10 @@ from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo, contains_any
 from .control import _inner, _list_after, _list_before, has_form, rules
 from .places import PlaceHit, is_destination
+from .records import builder
 from .resources import patterns
+
+_event = builder(Event)
 
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
@@ -469,7 +472,7 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 out[k] = replace(out[k], date_start=ds, date_end=de)
             return
         seen.add(key)
-        out.append(Event(
+        out.append(_event(
             type=sub, family=_family(ctx, sub), date_start=ds, date_end=de,
             place=place.name if place else None, place_id=place.id if place else None,
             lat=place.lat if place else None, lon=place.lon if place else None,

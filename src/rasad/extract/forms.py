@@ -54,8 +54,8 @@ def find(si: SentenceInfo, forms: tuple[str, ...]) -> list[tuple[int, int, str]]
     words = si.tokens
     vs = si.memo.get("variants")
     if vs is None:  # the same for every list of forms
-        vs = si.memo["variants"] = [variants(t) if t.kind in ("word", "number") else frozenset({t.text})
-                                    for t in words]
+        vs = si.memo["variants"] = [_variants(t.norm, t.stem, t.prefix, t.suffix) if t.kind in ("word", "number")
+                                    else frozenset({t.text}) for t in words]
     out: list[tuple[int, int, str]] = []
     n_words = len(words)
     i = 0  # where the next form may start

@@ -114,6 +114,7 @@ class ActorIndex:
                 if a.id not in ids:
                     ids.append(a.id)
         self._matcher.build()
+        self._generic: dict[tuple, Actor | None] = {}  # resolve_generic's answers
 
     # ------------------------------------------------------------------ entries
 
@@ -322,8 +323,18 @@ class ActorIndex:
         candidate referent scores: +4 if already in the context, +2 if allied
         by affiliation with an actor in the context, +3 if it acts in
         `country` (-1 if it acts elsewhere); ties go to the default (listed
-        first). A non-generic alias resolves to itself, placed in `country`.
+        first). A non-generic alias resolves to itself, placed in `country`. Answers are remembered.
         """
+        context_actor_ids = tuple(context_actor_ids)
+        key = (alias, context_actor_ids, country)
+        if key in self._generic:
+            return self._generic[key]
+        if len(self._generic) >= 50_000:
+            self._generic.clear()
+        found = self._generic[key] = self._resolve_generic(alias, context_actor_ids, country)
+        return found
+
+    def _resolve_generic(self, alias: str, context_actor_ids: tuple[str, ...], country: str | None) -> Actor | None:
         context = [c for c in context_actor_ids if c in self._by_id]
         if alias in self._by_id:
             entry = self._by_id[alias]
