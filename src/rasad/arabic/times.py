@@ -50,6 +50,7 @@ reference the tests compare against.
 """
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from dataclasses import dataclass
@@ -58,7 +59,6 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
 from hijridate import Gregorian, Hijri
 
 from ..model import Normalized, TimeExpression
@@ -467,24 +467,35 @@ def _weekday(wd: int, mod: str | None, pub: date) -> date:
     return pub - timedelta(days=back)
 
 
-def _unit_delta(unit: str, n: int) -> relativedelta | timedelta:
-    if unit in ("month", "year"):
-        return relativedelta(months=n) if unit == "month" else relativedelta(years=n)
-    return timedelta(**{unit + "s": n})
+def _shift_months(d: date, months: int) -> date:
+    """d + dateutil's relativedelta(months=months): the same day so many
+    months on, or the last day of that month (done here: relativedelta is slow)."""
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    m += 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def _minus(d: date, unit: str, n: int) -> date:
+    """d minus n units (d - relativedelta(months=n) for months and years)."""
+    if unit == "month":
+        return _shift_months(d, -n)
+    if unit == "year":
+        return _shift_months(d, -12 * n)
+    return d - timedelta(**{unit + "s": n})
 
 
 def _back(pub: date, unit: str, n: int) -> date:
     """pub minus n units; hours count whole days (two hours ago is today)."""
     if unit == "hour":
         return pub - timedelta(days=n // 24)
-    return pub - _unit_delta(unit, n)
+    return _minus(pub, unit, n)
 
 
 def _window(pub: date, unit: str, n: int) -> date:
     """Start of the inclusive window of n units that ends on pub."""
     if unit == "hour":
         return pub - timedelta(days=max(1, math.ceil(n / 24)))
-    return pub - _unit_delta(unit, n) + timedelta(days=1)
+    return _minus(pub, unit, n) + timedelta(days=1)
 
 
 def _precision(unit: str) -> str:
@@ -561,7 +572,7 @@ def _dm(m: re.Match[str], pub: date | None) -> Span:
             raise _Reject
         if not pub:
             return None, None, prec
-        ref = pub + relativedelta(months={"past": -1, "next": 1}.get(_mod(m["tmod"]) or "", 0))
+        ref = _shift_months(pub, {"past": -1, "next": 1}.get(_mod(m["tmod"]) or "", 0))
         year, month = ref.year, ref.month
     try:
         start = date(year, month, day)
@@ -679,7 +690,7 @@ def _period(m: re.Match[str], pub: date | None) -> Span:
         start = pub - timedelta(days=(pub.weekday() - ws) % 7) + timedelta(weeks=step)
         end = start + timedelta(days=6)
     elif unit == "month":
-        ref = pub + relativedelta(months=step)
+        ref = _shift_months(pub, step)
         start, end = _month_span(ref.year, ref.month)
     else:
         y = pub.year + step
@@ -841,7 +852,7 @@ def _defdur(m: re.Match[str], pub: date | None) -> tuple[str, Span]:
         return "window", (pub - timedelta(days=max(1, math.ceil((n or 1) / 24))), pub, prec)
     if n is None:
         return "window", (None, pub, prec)
-    return "window", (pub - _unit_delta(unit, n), pub - timedelta(days=1), prec)
+    return "window", (_minus(pub, unit, n), pub - timedelta(days=1), prec)
 
 
 def _running(m: re.Match[str], cl: str, pub: date | None) -> Span:
@@ -851,7 +862,7 @@ def _running(m: re.Match[str], cl: str, pub: date | None) -> Span:
     unit = {"يوم": "day", "اسبوع": "week", "شهر": "month"}[m["runit"]]
     if not pub:
         return None, None, unit
-    return pub - _unit_delta(unit, n - 1), pub, unit
+    return _minus(pub, unit, n - 1), pub, unit
 
 
 # --------------------------------------------------------------------------- driver
