@@ -51,8 +51,28 @@ def rules() -> dict:
 
 def has_form(text: str, forms: frozenset[str]) -> bool:
     """Whether a normalised text holds one of the padded forms as whole words (a leading و or ف allowed)."""
-    padded = " " + text + " "
-    return any(f in padded or (" و" + f[1:]) in padded or (" ف" + f[1:]) in padded for f in forms)
+    words, phrases = _form_index(forms)
+    if words:
+        # a one-word form " w " lies in " " + text + " " exactly when w is one of the pieces between spaces
+        pieces = text.split(" ")
+        if not words.isdisjoint(pieces):
+            return True
+        for piece in pieces:
+            if piece[:1] in ("و", "ف") and piece[1:] in words:
+                return True
+    if phrases:
+        padded = " " + text + " "
+        for f in phrases:
+            if f in padded or (" و" + f[1:]) in padded or (" ف" + f[1:]) in padded:
+                return True
+    return False
+
+
+@lru_cache(maxsize=512)
+def _form_index(forms: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A set of padded forms as (the one-word forms unpadded, the padded forms of several words)."""
+    words = frozenset(f[1:-1] for f in forms if len(f) >= 2 and f[0] == f[-1] == " " and " " not in f[1:-1])
+    return words, tuple(f for f in forms if not (len(f) >= 2 and f[0] == f[-1] == " " and " " not in f[1:-1]))
 
 
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
