@@ -2,18 +2,25 @@
 
 Each fast path (issue 3) keeps a plain reference beside it: normalisation
 folds long texts piece by piece from a cache (`normalize._fold_pieces`)
-where `normalize._normalize_general` folds character by character, and the
+where `normalize._normalize_general` folds character by character; the
 sentence splitter finds the word before a dot with string methods where
-`sentences._ends_here` searches for it with a regex. Both are held to their
-reference on generated text biased towards what they treat specially.
+`sentences._ends_here` searches for it with a regex; the loops in C
+(rasad.arabic._speedups, when it was built) do what the Python loops beside
+them do. Each is held to its reference on generated text biased towards
+what it treats specially.
 """
 from __future__ import annotations
 
+import importlib.util
+import sys
+from datetime import date
+
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from rasad.arabic import normalize as _normalize_function  # noqa: F401  (the package exports the function)
-import sys
+import rasad.arabic
+from rasad.model import Sentence, Token
 
 N = sys.modules["rasad.arabic.normalize"]
 S = sys.modules["rasad.arabic.sentences"]
@@ -70,3 +77,91 @@ _SENTENCE_ALPHABET = list("د.م ق ص ب\n ا U.S.a b 12.5 3،4 ؟!…\"»)ـً
 @example("_د. ثم ²د. ثم")
 def test_sentence_ends_equal_the_regex_reference(text: str) -> None:
     assert [(s.start, s.end, s.text) for s in S.sentences(text)] == _reference_sentences(text)
+
+
+# --------------------------------------------------------------------------- C loops and their Python references
+
+A = sys.modules["rasad.arabic.analysis"]
+TK = sys.modules["rasad.arabic.tokens"]
+TM = sys.modules["rasad.arabic.times"]
+try:
+    from rasad.arabic import _speedups as C
+except ImportError:  # not built where rasad was installed: the Python loops run, and are what is tested
+    C = None
+needs_c = pytest.mark.skipif(C is None, reason="rasad.arabic._speedups was not built (no C compiler at install)")
+
+_WORDS = ["قُتِلَ", "٢٥", "عنصراً", "من", "قوات", "النظام", "في", "«حي", "القدم»،", "بينهم", "3", "أطفال.", "وأصيب",
+          "لـ\"المدن\"", "بـ17", "ألف", "مدنيٍّ", "خلال", "الساعات", "الـ24", "الماضية", "يوم", "الثلاثاء", "12",
+          "أيار/مايو", "2018", "منذ", "مطلع", "تموز", "ليل", "السبت-الأحد", "21/5/2018", "ونحو", "1,500", "د.",
+          "سامر", "U.S.", "F-16", "؟", "!", "…", "\n", "ـــ", "%", "$45", "(12)", "مستشفى", "حماة"]
+ARTICLE = st.lists(st.sampled_from(_WORDS), min_size=10, max_size=120).map(" ".join)
+
+
+def _records(texts) -> list:
+    return [[(type(x), *(getattr(x, f) for f in x.__slots__)) for x in t] for t in texts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(ARTICLE)
+def test_python_lay_out_gives_what_analyse_gives(text: str) -> None:
+    """analyse through `_lay_out_py` (the reference) equals analyse through the loop in use."""
+    published = date(2018, 5, 15)
+    got = rasad.arabic.analyse(text, published)
+    saved = A._lay_out
+    A._lay_out = A._lay_out_py
+    try:
+        ref = rasad.arabic.analyse(text, published)
+    finally:
+        A._lay_out = saved
+    assert got == ref
+    assert _records([got.tokens]) == _records([ref.tokens])
+
+
+@needs_c
+@settings(max_examples=200, deadline=None)
+@given(ARTICLE)
+def test_c_loops_equal_python_loops(text: str) -> None:
+    pieces = text.split(" ")
+    exact = "ة" in text
+    cache = TK._pieces_exact if exact else TK._pieces_loose
+    maker = C.Maker(Token, TK._FIELDS)
+    py = TK._build_tokens_py(pieces, cache, TK._piece_tokens, exact)
+    c = C.build_tokens(pieces, cache, TK._piece_tokens, exact, maker)
+    assert py == c and _records([py]) == _records([c])
+    assert TK.tokenize(text) == py
+    # analyse's lay-out, on the same pieces and readings
+    recs = [A._record(p) for p in pieces]
+    if None not in recs:
+        ints = A._ints(len(text) + 1)
+        assert A._lay_out_py(pieces, recs, cache, TK._piece_tokens, exact, None, ints) == \
+            C.lay_out(pieces, recs, cache, TK._piece_tokens, exact, maker, ints)
+    # sentences
+    assert S._sentences_py(text) == C.split(text, S._BOUNDARY, S._dot_ends, S._STRIP, C.Maker(Sentence, S._FIELDS))
+    # the word starts before every position
+    t = rasad.arabic.normalize(text).text
+    inner = TM._inner_words()
+    for k in range(len(t)):
+        for floor in (0, k // 2):
+            assert TM._word_starts(t, k, TM._MAX_WORDS_BEFORE, floor) == \
+                C.word_starts(t, k, TM._MAX_WORDS_BEFORE, floor, TM._is_inner, inner, TM._WORD_BACK)
+
+
+@needs_c
+def test_c_records_are_the_models_records() -> None:
+    import dataclasses
+    import gc
+
+    for cls, values in ((Token, (3, 7, "قوات", "قوات", "قوات", "", "", "word")), (Sentence, (0, 4, "قتل."))):
+        r = C.Maker(cls, cls.__slots__)(*values)
+        plain = cls(*values)
+        assert type(r) is cls and r == plain and hash(r) == hash(plain) and repr(r) == repr(plain)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(r, "start", 1)
+        assert not gc.is_tracked(r)  # strings and ints only: no cycle passes through it
+    with pytest.raises(TypeError):
+        C.Maker(Token, ("start",))(1, 2)
+
+
+def test_the_loops_in_use_are_reported() -> None:
+    """The layer says which loops it runs (the benchmark prints it)."""
+    assert rasad.arabic.SPEEDUPS is (importlib.util.find_spec("rasad.arabic._speedups") is not None)

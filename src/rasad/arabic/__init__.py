@@ -4,9 +4,13 @@ from .normalize import light, norm, normalize, strip_article
 from .quantities import quantities
 from .sentences import sentences
 from .times import times
-from .tokens import split_clitics, tokenize
+from .tokens import _MAKER, split_clitics, tokenize
+
+# Whether the per-piece loops run in C (rasad.arabic._speedups, built by
+# Cython when rasad was installed with a C compiler) or in Python.
+SPEEDUPS = _MAKER is not None
 
 __all__ = [
-    "Analysis", "analyse", "light", "norm", "normalize", "quantities", "sentences", "split_clitics",
+    "SPEEDUPS", "Analysis", "analyse", "light", "norm", "normalize", "quantities", "sentences", "split_clitics",
     "strip_article", "times", "tokenize",
 ]
