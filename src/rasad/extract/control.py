@@ -12,6 +12,7 @@ A list of places continues through و, commas, place words and partitives
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -51,7 +52,7 @@ def rules() -> dict:
 
 def has_form(text: str, forms: frozenset[str]) -> bool:
     """Whether a normalised text holds one of the padded forms as whole words (a leading و or ف allowed)."""
-    words, phrases = _form_index(forms)
+    words, phrases, others = _form_index(forms)
     if words:
         # a one-word form " w " lies in " " + text + " " exactly when w is one of the pieces between spaces
         pieces = text.split(" ")
@@ -60,19 +61,26 @@ def has_form(text: str, forms: frozenset[str]) -> bool:
         for piece in pieces:
             if piece[:1] in ("و", "ف") and piece[1:] in words:
                 return True
-    if phrases:
+    if phrases is not None or others:
         padded = " " + text + " "
-        for f in phrases:
+        if phrases is not None and phrases.search(padded):
+            return True
+        for f in others:
             if f in padded or (" و" + f[1:]) in padded or (" ف" + f[1:]) in padded:
                 return True
     return False
 
 
 @lru_cache(maxsize=512)
-def _form_index(forms: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """A set of padded forms as (the one-word forms unpadded, the padded forms of several words)."""
-    words = frozenset(f[1:-1] for f in forms if len(f) >= 2 and f[0] == f[-1] == " " and " " not in f[1:-1])
-    return words, tuple(f for f in forms if not (len(f) >= 2 and f[0] == f[-1] == " " and " " not in f[1:-1]))
+def _form_index(forms: frozenset[str]) -> tuple[frozenset[str], re.Pattern | None, tuple[str, ...]]:
+    """A set of padded forms as (the one-word forms unpadded, one regex for the padded forms of several
+    words: " " + و or ف or nothing + the words + " ", any other form as given)."""
+    def padded(f: str) -> bool:
+        return len(f) >= 2 and f[0] == f[-1] == " "
+    words = frozenset(f[1:-1] for f in forms if padded(f) and " " not in f[1:-1])
+    several = sorted((f[1:-1] for f in forms if padded(f) and " " in f[1:-1]), key=lambda w: (-len(w), w))
+    phrases = re.compile(" [وف]?(?:" + "|".join(map(re.escape, several)) + ") ") if several else None
+    return words, phrases, tuple(sorted(f for f in forms if not padded(f)))
 
 
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")

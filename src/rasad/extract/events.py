@@ -171,6 +171,16 @@ GENERIC_OF = {"Attack": {"Air/drone strike", "Shelling/artillery/missile attack"
 
 
 def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
+    """Whether a trigger tells no event of its own (computed once per trigger)."""
+    memo = si.memo.setdefault("blocked", {})
+    key = (h.start, h.end, h.value)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _find_blocked(ctx, si, h)
+    return found
+
+
+def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     pat = patterns()
     prev2 = ctx.norm_of(max(si.start, h.start - 40), h.start).split()[-3:]
     if prev2 and (prev2[-1].lstrip("وب") in NEGATION or prev2[-1] in NEGATION or "وقف" in prev2[-2:]):
