@@ -190,15 +190,19 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     if h.value in EXPLOSIVES:
         # "لتطهير الأحياء من الألغام والعبوات", "فككت مئات العبوات الناسفة والمنازل المفخخة": the clause
         # of a clearing verb a few words before
-        back = ctx.doc.text[max(si.start, h.start - 80):h.start]
-        back = back[max(back.rfind("،"), back.rfind(","), back.rfind("؛")) + 1:]
-        if any(w.lstrip("وبل") in DEFUSE for w in norm(back).split()[-8:]):
-            return True
+        lo = max(si.start, h.start - 80)
+        back = ctx.doc.text[lo:h.start]
+        lo += max(back.rfind("،"), back.rfind(","), back.rfind("؛")) + 1
+        for w in ctx.norm_of(lo, h.start).split()[-8:]:
+            if w.lstrip("وبل") in DEFUSE:
+                return True
     # a denial or a rumour of it ("نفت أنقرة استهداف المدنيين", "راجت أنباء عن مقتل … في كمين")
     if any(c.value in ("denied", "rumoured") and c.end <= h.start and h.start - c.end < 60 for c in si.of("cue")):
         return True
-    # "… هي التي دمرت الجامع، وهو ما نفاه التحالف": denied after it, pointing back
-    if has_form(ctx.norm_of(h.end, si.end), rules()["denied_after"]):
+    # "… هي التي دمرت الجامع، وهو ما نفاه التحالف": denied after it, pointing back (the rest of the
+    # sentence holds such a form only if the sentence does: test that once per sentence)
+    denied_after = rules()["denied_after"]
+    if _sentence_has(si, "denied_after", denied_after) and has_form(ctx.norm_of(h.end, si.end), denied_after):
         return True
     fear = rules()["fear"]
     for c in si.of("cue"):
@@ -245,6 +249,15 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
 
 RELATIVE = {norm(w) for w in ("التي", "الذي", "الذين", "اللتين", "اللذين")}
 FIGHTS = ("Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb")
+
+
+def _sentence_has(si: SentenceInfo, name: str, forms: frozenset[str]) -> bool:
+    """has_form(si.norm, forms), once per sentence."""
+    key = ("has_form", name)
+    found = si.memo.get(key)
+    if found is None:
+        found = si.memo[key] = has_form(si.norm, forms)
+    return found
 
 
 def _definite(ctx: Context, h: Hit) -> bool:
