@@ -953,28 +953,6 @@ def _core(g: _Grammar, kind: str, t: str, s: int, e: int) -> _CoreMatch | None:
     return core
 
 
-# Readings of a core with its lead word, clitics and publication date: news
-# repeats its time phrases, and resolving one costs date arithmetic. The key
-# holds everything `_resolve` reads: the core's text and the "ل" before it
-# (what its match depends on, as in `_CORE_MEMO`), and for the kinds whose
-# resolvers look outside the core, what they look at (`_context`). Counted
-# spans ("dur"), whose resolver looks ahead by regexes only when it needs
-# to, are resolved every time. Emptied when full.
-_RESOLVED: dict[tuple, tuple | None] = {}
-_RESOLVED_MAX = 1 << 12
-
-
-def _context(kind: str, t: str, s: int, e: int):
-    """What the resolver of `kind` reads outside the core t[s:e] (see `_resolve`)."""
-    if kind == "period":
-        return _grammar().ordinal_follows.match(t, e) is not None
-    if kind == "year":
-        return _prev_word(t, s)
-    if kind == "dayref":
-        return t[e:e + 30], t[max(0, s - 12):s].rstrip()
-    return None
-
-
 def _attempt(m: re.Match[str], text: str, n_text: str, n, published: date | None) -> TimeExpression | None:
     """The expression one grammar match denotes, or None if the match is not one."""
     g = _grammar()
@@ -984,19 +962,7 @@ def _attempt(m: re.Match[str], text: str, n_text: str, n, published: date | None
     s, e = m.span(kind)
     cl = m["cl"] or ""
     lead_text = m["lead"]
-    key = None
-    if kind != "dur":
-        key = (kind, s > 0 and n_text[s - 1] == "ل", n_text[s:e], cl, lead_text, published,
-               _context(kind, n_text, s, e))
-        got = _RESOLVED.get(key, _MISSING)
-    else:
-        got = _MISSING
-    if got is _MISSING:
-        got = _reading(g, kind, m, n_text, s, e, cl, lead_text, published)
-        if key is not None:
-            if len(_RESOLVED) >= _RESOLVED_MAX:
-                _RESOLVED.clear()
-            _RESOLVED[key] = got
+    got = _reading(g, kind, m, n_text, s, e, cl, lead_text, published)
     if got is None:
         return None
     k, d0, d1, prec, keep_lead, lam = got
@@ -1008,9 +974,6 @@ def _attempt(m: re.Match[str], text: str, n_text: str, n, published: date | None
     while o1 < size and ("\u064b" <= text[o1] <= "\u065f" or text[o1] in "\u0640\u0670"):
         o1 += 1  # the tatweel of "هـ", a final tanween (_TRAILING)
     return _time_expression(o0, o1, d0, d1, prec, k, text[o0:o1])
-
-
-_MISSING = object()
 
 
 def _reading(g: _Grammar, kind: str, m: re.Match[str], n_text: str, s: int, e: int, cl: str,
