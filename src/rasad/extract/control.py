@@ -150,13 +150,19 @@ def _actor_for(si: SentenceInfo, actors: list[ActorHit], start: int, end: int, c
     return focus(per_sentence, si.index - 1, ARMED) if si.index > 0 else None
 
 
+@lru_cache(maxsize=4)
+def _any_gain_form(forms: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, forms)) or "(?!)")
+
+
 def _gap_ok(ctx: Context, a: int, b: int) -> bool:
     """Only list glue between two places: و, commas, place words, partitives, or a gain form
     continuing the list ("… والحجر الأسود والتقدم في التضامن"). "X في Y" is X located in Y: no list."""
     gap = ctx.norm_of(a, b)
-    for form in patterns().gain_forms:
-        for prep in (" في", " على", " الى", ""):
-            gap = gap.replace("و" + form + prep + " ", " ").replace(" " + form + prep + " ", " ")
+    if _any_gain_form(patterns().gain_forms).search(gap):  # (else no replacement below can apply)
+        for form in patterns().gain_forms:
+            for prep in (" في", " على", " الى", ""):
+                gap = gap.replace("و" + form + prep + " ", " ").replace(" " + form + prep + " ", " ")
     words = [w.strip('"«»“”()') for w in gap.replace("،", " ، ").replace(",", " , ").split()]
     return all(w in GLUE or w in ("،", ",", "-", "") or w.lstrip("و") in GLUE for w in words)
 
