@@ -151,7 +151,7 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
             candidates.append((h.start, _attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
     # an actor right before the verb is its subject: "وكان الحزب قد أعلن", "قوات النظام أعلنت"
     for h in si.of("actor"):
-        if h.end <= verb.start and all(w in ("قد", "لقد") for w in norm(text[h.end:verb.start]).split()) and \
+        if h.end <= verb.start and all(w in ("قد", "لقد") for w in ctx.norm_of(h.end, verb.start).split()) and \
                 not any(ch in text[h.end:verb.start] for ch in "،,.:;؛\"«»") and \
                 not any(c[0] <= h.start < (c[1].end or c[0] + 1) for c in candidates):
             actor = actors.get(h.value)
@@ -243,6 +243,7 @@ def _report_words(ctx: Context, si: SentenceInfo, verb: Hit, src: Attribution) -
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def _surface_words(phrase: str) -> frozenset[str]:
     """The words of a source phrase as `_back_reference` matches them (without the article)."""
     out = set()
