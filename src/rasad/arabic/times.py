@@ -280,7 +280,8 @@ def _grammar() -> _Grammar:
             rf"|(?P<d2>\d{{1,2}})[-/.](?P<m2>\d{{1,2}})[-/.](?P<y2>\d{{4}}))(?![\d/.-]\d)"
         ),
         "hdate": (
-            rf"(?:(?:(?:(?P<hd>\d{{1,2}})|(?P<hdord>{ORD}))\s*(?:من\s+)?|(?P<hshahr>شهر)\s+)(?P<hm>{HMONTHS})"
+            rf"(?:(?:(?:(?P<hd>\d{{1,2}})|(?P<hdord>{ORD}))\s*(?:من\s+)?(?:شهر\s+)?|(?P<hpart>{PARTS})\s+(?:شهر\s+)?"
+            rf"|(?P<hshahr>شهر)\s+)(?P<hm>{HMONTHS})"
             rf"(?:\s+(?P<hmod>{MODS}))?(?:\s*,?\s*(?:(?:{YWORDS})\s*)?(?P<hy>\d{{4}})(?:\s*(?:{HMARK}){NB})?)?"
             rf"|(?P<hm2>{HMONTHS})\s*,?\s*(?P<hy2>\d{{4}})\s*(?:{HMARK}){NB})"
         ),
@@ -645,7 +646,10 @@ def _hdate(m: re.Match[str], pub: date | None) -> Span:
             if span and span[0] > pub + _tolerance():
                 hy -= 1
     span = _hijri_span(hy, hm, hd)
-    return (span[0], span[1], prec) if span else (None, None, prec)
+    if not span:
+        return None, None, prec
+    part = lx.parts.get(_key(m["hpart"])) if m["hpart"] else None  # مطلع رمضان، أواخر شهر شعبان
+    return (*_part(span[0], span[1], part, "month"), prec)
 
 
 def _feast(m: re.Match[str], pub: date | None) -> Span:
