@@ -165,3 +165,23 @@ def test_c_records_are_the_models_records() -> None:
 def test_the_loops_in_use_are_reported() -> None:
     """The layer says which loops it runs (the benchmark prints it)."""
     assert rasad.arabic.SPEEDUPS is (importlib.util.find_spec("rasad.arabic._speedups") is not None)
+
+
+_NUMBERISH = ["20", "2018", "5", "12/5/2018", "3-4", "2.5", "1,500", "و", "ل", "لل", "ب", "ف", " ", "يوما", "ساعة", "أيار",
+              "الشهر", "شهر", "من", "رمضان", "-", "و15", "الى", "حتى", "ايام", "\n", "الف", "قتيلا", "عام"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBERISH), min_size=1, max_size=8).map("".join))
+@example("200 و300 مقاتل")
+@example("لل24 ساعة")
+@example("5 من شهر رمضان")
+def test_digit_led_test_never_hides_a_reading(text: str) -> None:
+    """Where `times._digit_led_ok` spares the grammar, the grammar finds nothing."""
+    g = TM._grammar()
+    t = rasad.arabic.normalize(text).text
+    for q in range(len(t)):
+        if (q == 0 or not t[q - 1].isalnum()) and t[q].isalnum():
+            for end in {len(t), t.find(" ", q + 1) % (len(t) + 1)}:
+                if not TM._digit_led_ok(g, t, q, end):
+                    assert g.master.match(t, q, end) is None, t[q:]

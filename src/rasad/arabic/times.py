@@ -340,7 +340,7 @@ def _grammar() -> _Grammar:
         # A reading that begins with a number goes on as one of these (the
         # cores' digit-led openings: numeric, year, dur/defdur, hdate, dm).
         digit_led=re.compile(
-            rf"\d{{1,4}}[-/.]\d|\d{{4}}(?!\d)|\d{{1,4}}\s*(?:{UNIT})|\d{{1,2}}\s*(?:من\s+)?(?:شهر\s+)?(?:{HMONTHS})"
+            rf"\d{{4}}[-/.]\d{{1,2}}[-/.]\d|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}|\d{{4}}(?!\d)|\d{{1,4}}\s*(?:{UNIT})|\d{{1,2}}\s*(?:من\s+)?(?:شهر\s+)?(?:{HMONTHS})"
             rf"|\d{{1,2}}(?!\d)(?:\s*(?:و|-|الي|حتي)\s*\d{{1,2}})?\s*(?:-\s*|من\s+)?(?:شهر|الشهر|لشهر|{MONTHS})"
         ),
     )
