@@ -251,6 +251,18 @@ RELATIVE = {norm(w) for w in ("التي", "الذي", "الذين", "اللتي�
 FIGHTS = ("Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb")
 
 
+def _first(ctx: Context, h: Hit) -> str:
+    """The first word of a trigger's matching form (once per trigger)."""
+    memo = ctx.memo.get("first_word")
+    if memo is None:
+        memo = ctx.memo["first_word"] = {}
+    key = (h.start, h.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = ctx.norm_of(h.start, h.end).split()[0]
+    return found
+
+
 def _sentence_has(si: SentenceInfo, name: str, forms: frozenset[str]) -> bool:
     """has_form(si.norm, forms), once per sentence."""
     key = ("has_form", name)
@@ -262,7 +274,7 @@ def _sentence_has(si: SentenceInfo, name: str, forms: frozenset[str]) -> bool:
 
 def _definite(ctx: Context, h: Hit) -> bool:
     """A trigger with the article ("الهجوم", "بالاقتتال", "للاتفاق")."""
-    w = ctx.norm_of(h.start, h.end).split()[0]
+    w = _first(ctx, h)
     return w.startswith(("ال", "لل")) or w[:1] in ("و", "ف", "ب", "ك") and w[1:].startswith(("ال", "لل")) or \
         w[:2] in ("وب", "فب", "ول", "فل") and w[2:].startswith("ال")
 
@@ -550,17 +562,23 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
         places_only = [(p.start, p.end) for p in si.places]
         told = {h.value for h in si.of("trigger")}
         weapons = {h.value for h in si.of("trigger") if h.value in EXPLOSIVES | {"Suicide bomb", "Chemical weapon"}
-                   and ctx.norm_of(h.start, h.end).split()[0] not in TARGET_VERBS}
+                   and _first(ctx, h) not in TARGET_VERBS}
         def named(h: Hit) -> bool:
             return any(a < h.end and h.start < b for a, b in names)
         def converts(h: Hit) -> bool:
-            w = ctx.norm_of(h.start, h.end).split()[0]
+            w = _first(ctx, h)
             return h.value == "Shelling/artillery/missile attack" and (
                 w in TARGET_VERBS or w in AIR_ONLY or w.lstrip("وفبل") in AIR_ONLY or w.lstrip("وف") in GENERIC_STRIKE) \
                 and bool(_air_near(ctx, si, h))
+        aircraft_memo: dict[tuple[int, int, str], bool] = {}
+
         def aircraft(h: Hit) -> bool:
-            return h.value == "Air/drone strike" and (
-                named(h) or ctx.norm_of(h.start, h.end).split()[0].lstrip("وفب") in AIRCRAFT)
+            key = (h.start, h.end, h.value)
+            found = aircraft_memo.get(key)
+            if found is None:
+                found = aircraft_memo[key] = h.value == "Air/drone strike" and (
+                    named(h) or _first(ctx, h).lstrip("وفب") in AIRCRAFT)
+            return found
         air_told = any((h.value == "Air/drone strike" or converts(h)) and not aircraft(h) for h in si.of("trigger"))
         for h in si.of("trigger"):
             sub = h.value
@@ -581,10 +599,10 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 if sub != "Armed clash" or any(o.value == "Suicide bomb" and len(ctx.norm_of(
                         min(o.end, h.end), max(o.start, h.start)).split()) <= 3 for o in si.of("trigger")):
                     continue  # "هجوم بسيارة مفخخة يقودها انتحاري": the bombing; a wider attack is a clash
-            first = ctx.norm_of(h.start, h.end).split()[0]
+            first = _first(ctx, h)
             if h.value in EXPLOSIVES and any(
                     o.value == h.value and o.end <= h.start and len(ctx.norm_of(o.end, h.start).split()) <= 6
-                    and not aircraft(o) and ctx.norm_of(o.start, o.end).split()[0] not in LAUNCH_VERBS | TARGET_VERBS
+                    and not aircraft(o) and _first(ctx, o) not in LAUNCH_VERBS | TARGET_VERBS
                    and not any(c in ctx.doc.text[o.end:h.start] for c in "،,.;؛") for o in si.of("trigger")):
                 continue  # "قصفوا أحياء دمشق بعشرات القذائف": the weapon of the strike just told
             if first in LAUNCH_VERBS and any(o is not h and h.end <= o.start and
