@@ -136,7 +136,9 @@ def test_c_loops_equal_python_loops(text: str) -> None:
         assert A._lay_out_py(pieces, recs, cache, TK._piece_tokens, exact, None, ints) == \
             C.lay_out(pieces, recs, cache, TK._piece_tokens, exact, maker, ints)
     # sentences
-    assert S._sentences_py(text) == C.split(text, S._BOUNDARY, S._dot_ends, S._STRIP, C.Maker(Sentence, S._FIELDS))
+    ref = S._sentences_py(text)
+    assert ref == C.split(text, S._BOUNDARY, S._dot_ends, S._STRIP, C.Maker(Sentence, S._FIELDS))
+    assert ref == S.sentences(text)  # the Splitter, its dot test in C
     # the word starts before every position
     t = rasad.arabic.normalize(text).text
     inner = TM._inner_words()

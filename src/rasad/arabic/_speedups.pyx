@@ -18,6 +18,7 @@ each is the model's record in every way. They hold only strings and ints,
 so, like a tuple of such, they are not tracked by the cycle collector.
 """
 from cpython.object cimport PyObject, PyTypeObject, descrsetfunc
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 
 
 cdef extern from "Python.h":
@@ -192,6 +193,109 @@ def split(str text, object boundary, object dot_ends, str strip, Maker mk):
     if start < n:
         _add_sentence(text, start, n, out, strip, mk)
     return out
+
+
+cdef inline bint _latin_alnum(Py_UCS4 c):
+    """[A-Za-z0-9\u00c0-\u024f] (sentences._LATIN_ALNUM)."""
+    return (48 <= c <= 57) or (65 <= c <= 90) or (97 <= c <= 122) or (0xc0 <= c <= 0x24f)
+
+
+cdef class Splitter:
+    """`sentences._sentences_py` with its dot test (`sentences._dot_ends`) in C.
+
+    Boundaries are found by scanning for the characters that begin one (a
+    table) and reading each with the boundary regex where it begins: what
+    finditer finds, as the regex begins with that character class."""
+
+    cdef unsigned char starts[65536]
+    cdef object boundary, run_back, is_abbreviation, closes
+    cdef dict closes_cache
+    cdef str marks, strip
+    cdef Maker mk
+
+    def __init__(self, boundary, str starts, str marks, str strip, run_back, is_abbreviation, dict closes_cache,
+                 closes, Maker mk):
+        cdef Py_UCS4 c
+        for c in starts:
+            if c >= 65536:
+                raise ValueError("Splitter: boundary characters must be in the BMP")
+            self.starts[c] = 1
+        self.boundary = boundary
+        self.marks = marks
+        self.strip = strip
+        self.run_back = run_back
+        self.is_abbreviation = is_abbreviation
+        self.closes_cache = closes_cache
+        self.closes = closes
+        self.mk = mk
+
+    cdef bint dot_ends(self, str text, object rev, Py_ssize_t i, Py_ssize_t e):
+        """`sentences._dot_ends`."""
+        cdef Py_ssize_t n = len(text), x, size
+        cdef Py_UCS4 prev, nxt, c
+        cdef object word, got, r
+        if i + 1 < n and text[i + 1] in self.marks:
+            return True
+        if i == 0:
+            return False
+        prev = text[i - 1]
+        if e == i + 1 and i + 1 < n:
+            nxt = text[i + 1]
+            if prev.isdigit() and nxt.isdigit():
+                return False  # 3.5  1.500  12.5.2018
+            if _latin_alnum(prev) and _latin_alnum(nxt):
+                return False  # syria.tv  e.g
+        x = text.rfind(u" ", max(0, i - 16), i)
+        word = None
+        if x >= 0:
+            word = text[x + 1:i]
+            if word.isalnum():
+                size = i - x - 1
+            else:
+                word = None
+        if word is None:
+            r = self.run_back.match(rev, n - i)
+            size = r.end() - r.start()
+            if size == 16 or prev == u"\n":
+                return not self.is_abbreviation(text, i)
+            word = text[i - size:i]
+        if not size:
+            return True
+        c = (<str>word)[0]  # [^\W\d_]: a letter
+        if not c.isalnum() or c.isdecimal() or c == u"_":
+            return True
+        got = self.closes_cache.get(word)
+        if got is None:
+            got = self.closes(word)
+        return not got
+
+    def split(self, str text):
+        cdef list out = []
+        cdef Py_ssize_t start = 0, n = len(text), i = 0, e
+        cdef unsigned int kind = PyUnicode_KIND(text)
+        cdef void* data = PyUnicode_DATA(text)
+        cdef Py_UCS4 c
+        cdef object rev = None
+        while True:
+            while i < n:
+                c = PyUnicode_READ(kind, data, i)
+                if c < 65536 and self.starts[c]:
+                    break
+                i += 1
+            if i >= n:
+                break
+            e = self.boundary.match(text, i).end()
+            if PyUnicode_READ(kind, data, i) == u".":
+                if rev is None:
+                    rev = text[::-1]
+                if not self.dot_ends(text, rev, i, e):
+                    i = e
+                    continue
+            _add_sentence(text, start, e, out, self.strip, self.mk)
+            start = i = e
+        if start < n:
+            _add_sentence(text, start, n, out, self.strip, self.mk)
+        return out
 
 
 # --------------------------------------------------------------------------- times

@@ -143,7 +143,7 @@ class _SentenceBuilder:
 
 def sentences(text: str) -> list[Sentence]:
     """The sentences of `text`, in order, as stripped spans of the original."""
-    return _split(text, _BOUNDARY, _dot_ends, _STRIP, _MAKER)
+    return _split(text)
 
 
 def _sentences_py(text: str, boundary=_BOUNDARY, dot_ends=_dot_ends, strip=_STRIP, maker=None) -> list[Sentence]:
@@ -182,12 +182,12 @@ def _add(text: str, a: int, b: int, out: list[Sentence], strip: str) -> None:
 # The C loop (rasad.arabic._speedups) when it was built, else the Python one.
 try:
     from ._speedups import Maker as _Maker
-    from ._speedups import split as _split
+    from ._speedups import Splitter as _Splitter
 
-    _MAKER = _Maker(Sentence, _FIELDS)
+    _split = _Splitter(_BOUNDARY, _MARKS + _BREAKS, _MARKS, _STRIP, _RUN_BACK, _is_abbreviation, _ABBR_CACHE, _closes,
+                       _Maker(Sentence, _FIELDS)).split
 except ImportError:  # not built (no compiler where rasad was installed)
     _split = _sentences_py
-    _MAKER = None
 
 
 __all__ = ["sentences"]
