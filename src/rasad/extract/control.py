@@ -292,13 +292,19 @@ def _list_opened(ctx: Context, si: SentenceInfo, end: int) -> list[PlaceHit]:
     return []
 
 
+@lru_cache(maxsize=4)
+def _padded(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Each word with a space either side, to find it as a whole word in " " + text + " "."""
+    return tuple(f" {w} " for w in words)
+
+
 def _aimed(ctx: Context, si: SentenceInfo, s0: int) -> bool:
     """An aim or a plan before a form in its clause ("يسعى التنظيم إلى … عبر السيطرة على")."""
     r = rules()["control"]
-    raw = ctx.doc.text[max(si.start, s0 - 160):s0]
-    for mark in "،,.;:؛":
-        raw = raw.rsplit(mark, 1)[-1]
-    return has_form(" ".join(norm(raw).split()[-r["aim_words"]:]), r["aims"])
+    lo = max(si.start, s0 - 160)
+    raw = ctx.doc.text[lo:s0]
+    lo += max(raw.rfind(mark) for mark in "،,.;:؛") + 1  # the clause: after the last mark
+    return has_form(" ".join(ctx.norm_of(lo, s0).split()[-r["aim_words"]:]), r["aims"])
 
 
 def _purpose(si: SentenceInfo, a: int) -> bool:
@@ -397,7 +403,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             if spans_overlap(names, s0, e0) or spans_overlap(placed, s0, e0):
                 return False
             before = " " + ctx.norm_of(max(si.start, s0 - 30), s0) + " "
-            hit = [w for w in pat.not_control if f" {w} " in before]
+            hit = [w for w, padded in zip(pat.not_control, _padded(pat.not_control)) if padded in before]
             if hit == ["قد"] and not si.tokens[a].norm.lstrip("و").startswith(("ي", "تس")):
                 hit = []  # "قد دخلت": already done; "قد يسيطر": may be
             return not hit and not _aimed(ctx, si, s0)
