@@ -139,6 +139,17 @@ def test_c_loops_equal_python_loops(text: str) -> None:
     ref = S._sentences_py(text)
     assert ref == C.split(text, S._BOUNDARY, S._dot_ends, S._STRIP, C.Maker(Sentence, S._FIELDS))
     assert ref == S.sentences(text)  # the Splitter, its dot test in C
+    # time phrases from the anchors
+    published = date(2018, 5, 15)
+    n = rasad.arabic.normalize(text)
+    spots = []
+    pos = 0
+    for piece in n.text.split(" "):
+        if TM._piece_anchors(piece):
+            spots.append((pos, TM._piece_anchors(piece)))
+        pos += len(piece) + 1
+    assert TM._times_at_py(text, published, n, spots) == TM._times_at(text, published, n, spots) == \
+        rasad.arabic.times(text, published)
     # the word starts before every position
     t = rasad.arabic.normalize(text).text
     inner = TM._inner_words()

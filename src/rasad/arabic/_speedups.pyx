@@ -8,8 +8,9 @@ against (tests/arabic/test_fast_paths.py):
 
   build_tokens   tokens._build_tokens_py
   lay_out        analysis._lay_out_py
-  split          sentences._sentences_py
+  split          sentences._sentences_py (Splitter: with its dot test)
   word_starts    times._word_starts
+  times_at       times._times_at_py
 
 Records (Token, Sentence) are created with the type's own allocator and
 their slots filled through the slots' descriptors -- what
@@ -23,6 +24,7 @@ from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 
 cdef extern from "Python.h":
     void PyObject_GC_UnTrack(void *op)
+    bint Py_UNICODE_ISDECIMAL(Py_UCS4 ch)
 
 
 cdef tuple _NO_ARGS = ()
@@ -342,4 +344,53 @@ def word_starts(str t, Py_ssize_t k, Py_ssize_t n, Py_ssize_t floor, object is_i
         out.append(j)
         pos = j
     out.reverse()
+    return out
+
+
+cdef inline bint _clitic_letter(Py_UCS4 c):
+    return c == u"و" or c == u"ف" or c == u"ب" or c == u"ل" or c == u"ك"
+
+
+def times_at(str text, object published, object n, list spots, object master_match, object digit_led_match,
+             object first_reading, object is_inner, object inner, object word_back, Py_ssize_t max_words,
+             Py_ssize_t max_after):
+    """`times._times_at_py` (with `times._digit_led_ok` in C)."""
+    cdef str t = n.text
+    cdef list out = []
+    cdef Py_ssize_t size = len(t), last = 0, tried = 0, pos, p, k, floor, end, q, d
+    cdef object anchors, anchor, m, hit
+    cdef unsigned int kind = PyUnicode_KIND(t)
+    cdef void* data = PyUnicode_DATA(t)
+    for pos, anchors in spots:
+        for anchor in anchors:
+            p = pos + <Py_ssize_t>anchor[0]
+            if p < tried or p < last:
+                continue
+            k = pos + <Py_ssize_t>anchor[1]
+            # word starts before `tried` were all tried for an earlier anchor
+            floor = last if last > tried else tried
+            end = t.find(u" ", p + max_after)
+            if end < 0:
+                end = size
+            for q in word_starts(t, k, max_words, floor, is_inner, inner, word_back):
+                if q < last:
+                    continue
+                # times._digit_led_ok
+                d = q
+                if _clitic_letter(PyUnicode_READ(kind, data, d)):
+                    d += 1
+                    if d < end and _clitic_letter(PyUnicode_READ(kind, data, d)):
+                        d += 1
+                if d < end and Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, d)):
+                    if digit_led_match(t, d, end) is None:
+                        continue
+                m = master_match(t, q, end)
+                if m is None:
+                    continue
+                hit = first_reading(m, text, n, published)
+                if hit is not None:
+                    out.append(hit[1])
+                    last = hit[0].end()
+            if k + 1 > tried:
+                tried = k + 1
     return out

@@ -1164,9 +1164,11 @@ def _word_starts_py(t: str, k: int, n: int, floor: int, is_inner, inner, word_ba
 
 # The C loop (rasad.arabic._speedups) when it was built, else the Python one.
 try:
+    from ._speedups import times_at as _times_at_c
     from ._speedups import word_starts as _starts
 except ImportError:  # not built (no compiler where rasad was installed)
     _starts = _word_starts_py
+    _times_at_c = None
 
 
 @lru_cache(maxsize=1)
@@ -1299,6 +1301,16 @@ def _times_at(text: str, published: date | None, n: Normalized,
               spots: list[tuple[int, tuple[tuple[int, int], ...]]]) -> list[TimeExpression]:
     """The time expressions of `text` given its anchors: for each piece of
     n.text that holds some, in order, (where it starts, its anchors)."""
+    if _times_at_c is None:
+        return _times_at_py(text, published, n, spots)
+    g = _grammar()
+    return _times_at_c(text, published, n, spots, g.master.match, g.digit_led.match, _first_reading, _is_inner,
+                       _inner_words(), _WORD_BACK, _MAX_WORDS_BEFORE, _MAX_CHARS_AFTER)
+
+
+def _times_at_py(text: str, published: date | None, n: Normalized,
+                 spots: list[tuple[int, tuple[tuple[int, int], ...]]]) -> list[TimeExpression]:
+    """`_times_at` in Python: the reference for `_speedups.times_at`."""
     g = _grammar()
     inner = _inner_words()
     t = n.text
