@@ -133,8 +133,10 @@ def test_c_loops_equal_python_loops(text: str) -> None:
     recs = [A._record(p) for p in pieces]
     if None not in recs:
         ints = A._ints(len(text) + 1)
-        assert A._lay_out_py(pieces, recs, cache, TK._piece_tokens, exact, None, ints) == \
-            C.lay_out(pieces, recs, cache, TK._piece_tokens, exact, maker, ints)
+        fresh = [list(r) for r in recs]
+        assert A._lay_out_py(pieces, recs, TK._piece_rows, exact, None, ints) == \
+            C.lay_out(pieces, fresh, TK._piece_rows, exact, maker, ints)
+        assert fresh == recs  # the token rows each read and kept alike
     # sentences
     ref = S._sentences_py(text)
     assert ref == C.split(text, S._BOUNDARY, S._dot_ends, S._STRIP, C.Maker(Sentence, S._FIELDS))

@@ -116,19 +116,22 @@ def build_tokens(list pieces, dict cache, object make_rows, bint exact, Maker mk
     return out
 
 
-def lay_out(list pieces, list recs, dict cache, object make_rows, bint exact, Maker mk, object ints):
+def lay_out(list pieces, list recs, object make_rows, bint exact, Maker mk, object ints):
     """`analysis._lay_out_py`."""
-    cdef list tokens = [], texts = [], ends = [], words = [], cands = [], spots = [], index = []
+    cdef list folded = [], tokens = [], texts = [], ends = [], words = [], cands = [], spots = [], index = []
     cdef Py_ssize_t pos = 0, npos = 0, kept = 0, i, n = len(pieces), base, a, b
     cdef bint changed = False
     cdef object piece, rows, w, runs, run, x, c
-    cdef tuple r, qty
+    cdef list r
+    cdef tuple qty
     for i in range(n):
         piece = pieces[i]
-        r = <tuple>recs[i]
-        rows = cache.get(piece)
+        r = <list>recs[i]
+        folded.append(r[0])
+        rows = r[7] if exact else r[8]
         if rows is None:
-            rows = make_rows(piece, exact, cache)
+            rows = make_rows(piece, exact)
+            r[7 if exact else 8] = rows
         _add_rows(mk, tokens, rows, pos)
         qty = <tuple>r[2]
         w = qty[0]
@@ -163,8 +166,8 @@ def lay_out(list pieces, list recs, dict cache, object make_rows, bint exact, Ma
         npos += <Py_ssize_t>r[5]
     if changed:
         index.extend(ints[kept:len(ints)])
-        return tokens, texts, ends, words, cands, spots, index
-    return tokens, texts, ends, words, cands, spots, None
+        return u" ".join(folded), tokens, texts, ends, words, cands, spots, index
+    return u" ".join(folded), tokens, texts, ends, words, cands, spots, None
 
 
 # --------------------------------------------------------------------------- sentences

@@ -26,16 +26,16 @@ from .normalize import _SHORT, _fold_one, _ints, _normalize_split
 from .quantities import _read, _scan
 from .sentences import sentences
 from .times import _anchors_in, _times, _times_at
-from .tokens import _MAKER, _piece_tokens, _pieces_exact, _pieces_loose, _tokenize_pieces, _TokenBuilder
+from .tokens import _MAKER, _piece_rows, _tokenize_pieces, _TokenBuilder
 
 # What the layer reads in one space-free piece of a text, offsets relative
-# to it, as a tuple: (its matching form (normalize), the runs of characters
+# to it, as a list: [its matching form (normalize), the runs of characters
 # it keeps if it loses marks or None (normalize), the quantity tokenizer's
 # tokens of the matching form (_qty_grammar._piece_info), the time anchors
 # in it (times._anchors_in), len(piece) + 1, len(matching form) + 1, whether
-# it loses marks or holds anchors). Its tokens are kept by tokens.py, per
-# whether the text shows ة.
-_Piece = tuple
+# it loses marks or holds anchors, its token rows (tokens._piece_rows) when
+# the text shows ة, and when it does not, each read when first needed].
+_Piece = list
 _RECORDS: dict[str, _Piece] = {}
 _RECORDS_MAX = 1 << 15  # entries; emptied when full
 _PIECE_MAX = 64  # longest piece worth keeping
@@ -49,8 +49,8 @@ def _record(piece: str) -> _Piece | None:
         return None
     folded, runs = fold
     anchors = _anchors_in(folded)
-    r = (folded, runs, _piece_info(folded), anchors, len(piece) + 1, len(folded) + 1,
-         bool(anchors) or runs is not None)
+    r = [folded, runs, _piece_info(folded), anchors, len(piece) + 1, len(folded) + 1,
+         bool(anchors) or runs is not None, None, None]
     if len(piece) <= _PIECE_MAX:
         if len(_RECORDS) >= _RECORDS_MAX:
             _RECORDS.clear()
@@ -64,8 +64,8 @@ def analyse(text: str, published: date | None = None) -> Analysis:
     Equal, field by field, to `normalize(text)`, `tokenize(text)`,
     `sentences(text)`, `quantities(text)` and `times(text, published)`.
     """
-    if len(text) < _SHORT:
-        return _separately(text, published)
+    if len(text) < _SHORT or "  " in text:
+        return _separately(text, published)  # (runs of spaces collapse: the general path)
     pieces = text.split(" ")
     recs = list(map(_RECORDS.get, pieces))
     if None in recs:
@@ -74,13 +74,11 @@ def analyse(text: str, published: date | None = None) -> Analysis:
                 r = recs[i] = _record(pieces[i])
                 if r is None:
                     return _separately(text, published)
-    ntext = " ".join([r[0] for r in recs])
-    if "  " in ntext:
-        return _separately(text, published)  # runs of spaces collapse: the general path
     exact = "ة" in text  # as tokens.tokenize
     ints = _ints(len(text) + 1)
-    tokens, texts, ends, words, cands, spots, index = _lay_out(
-        pieces, recs, _pieces_exact if exact else _pieces_loose, _piece_tokens, exact, _MAKER, ints)
+    ntext, tokens, texts, ends, words, cands, spots, index = _lay_out(pieces, recs, _piece_rows, exact, _MAKER, ints)
+    if "  " in ntext:
+        return _separately(text, published)  # a piece vanished (only marks) between two spaces
     n = Normalized(ntext, tuple(ints) if index is None else tuple(index))
     return Analysis(
         normalized=n,
@@ -91,15 +89,16 @@ def analyse(text: str, published: date | None = None) -> Analysis:
     )
 
 
-def _lay_out_py(pieces: list[str], recs: list[_Piece], cache: dict, make_rows, exact: bool, maker, ints):
-    """One pass over a text's pieces and their readings: (its tokens, the
-    quantity tokenizer's texts, ends, words and candidates (_qty_grammar._Tokens),
-    the time anchors as (where the piece starts in the matching form, its
-    anchors), the offsets of the matching form or None when it keeps the
-    text's length). The reference for `_speedups.lay_out`."""
+def _lay_out_py(pieces: list[str], recs: list[_Piece], make_rows, exact: bool, maker, ints):
+    """One pass over a text's pieces and their readings: (the matching form,
+    its tokens, the quantity tokenizer's texts, ends, words and candidates
+    (_qty_grammar._Tokens), the time anchors as (where the piece starts in
+    the matching form, its anchors), the offsets of the matching form or
+    None when it keeps the text's length). The reference for
+    `_speedups.lay_out`."""
+    folded: list[str] = []
     tokens: list[Token] = []
     add = tokens.append
-    get = cache.get
     builder, token = _TokenBuilder, Token
     texts: list[str] = []
     ends: list[int] = []
@@ -109,14 +108,16 @@ def _lay_out_py(pieces: list[str], recs: list[_Piece], cache: dict, make_rows, e
     spots: list[tuple[int, tuple[tuple[int, int], ...]]] = []
     index: list[int] = []
     changed = False
+    slot = 7 if exact else 8
     kept = 0  # the next original offset not yet placed in `index`
     pos = 0  # where the piece starts in the text
     npos = 0  # ... and in the matching form
     for piece, r in zip(pieces, recs):
+        folded.append(r[0])
         # tokens (tokens._build_tokens_py)
-        row = get(piece)
+        row = r[slot]
         if row is None:
-            row = make_rows(piece, exact, cache)
+            row = r[slot] = make_rows(piece, exact)
         if row.__class__ is tuple:
             a, b, w, nrm, stem, prefix, suffix, kind = row
             t = builder()
@@ -172,10 +173,11 @@ def _lay_out_py(pieces: list[str], recs: list[_Piece], cache: dict, make_rows, e
                 kept = pos + r[4] - 1  # the space after it, or the end of the text
         pos += r[4]
         npos += r[5]
+    ntext = " ".join(folded)
     if changed:
         index.extend(ints[kept:len(ints)])
-        return tokens, texts, ends, words, cands, spots, index
-    return tokens, texts, ends, words, cands, spots, None
+        return ntext, tokens, texts, ends, words, cands, spots, index
+    return ntext, tokens, texts, ends, words, cands, spots, None
 
 
 # The C loop (rasad.arabic._speedups) when it was built, else the Python one.
