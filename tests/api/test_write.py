@@ -94,6 +94,17 @@ def test_analyst_edit_survives_reconciliation(fresh_client):
     assert edited["edit"]["grade"] == "discounted" and edited["edit"]["note"] == "مصدر غير موثوق"
     reconcile(fresh_client.store, Settings())
     assert fresh_client.get(f"/api/claims/{claim['id']}").json()["edit"]["grade"] == "discounted"
+    # the grade filter follows the analyst's grade where there is one
+    def graded(grade):
+        return [c["id"] for c in fresh_client.get("/api/claims", params={"doc": doc_id, "grade": grade}).json()["items"]]
+    assert claim["id"] in graded("discounted")
+    if claim["grade"] != "discounted":
+        assert claim["id"] not in graded(claim["grade"])
+    # ... and the status filter the analyst's status
+    fresh_client.patch(f"/api/claims/{claim['id']}", json={"status": "rumored"}, headers=AUTH)
+    ids = [c["id"] for c in fresh_client.get("/api/claims", params={"doc": doc_id, "status": "rumored"}).json()["items"]]
+    assert ids == [claim["id"]]
+    fresh_client.patch(f"/api/claims/{claim['id']}", json={"status": None}, headers=AUTH)
     r = fresh_client.patch(f"/api/claims/{claim['id']}", json={"grade": None}, headers=AUTH).json()
     assert r["edit"]["grade"] is None and r["edit"]["note"] == "مصدر غير موثوق"
     r = fresh_client.patch(f"/api/claims/{claim['id']}", json={"note": None}, headers=AUTH).json()

@@ -19,8 +19,8 @@ from sqlalchemy import and_, func, or_, select
 from .. import knowledge
 from ..settings import Settings
 from ..store.db import Store
-from ..store.schema import (claim_groups, claims, contradictions, documents, event_mentions, inferred_dates,
-                            merged_events, reconcile_log)
+from ..store.schema import (claim_edits, claim_groups, claims, contradictions, documents, event_mentions,
+                            inferred_dates, merged_events, reconcile_log)
 
 
 @dataclass
@@ -94,7 +94,10 @@ def claims_page(store: Store, *, place: str | None = None, side: str | None = No
                 grade: str | None = None, group_id: str | None = None, doc_id: str | None = None,
                 bbox: tuple[float, float, float, float] | None = None, limit: int = 50, offset: int = 0,
                 settings: Settings | None = None, status: str | None = None, actor: str | None = None) -> Page:
-    """Claims with their group, grade and independent source."""
+    """Claims with their group, grade and independent source.
+
+    `grade` and `status` match what an analyst set for the claim (`claim_edits`) where there is an edit of
+    that field, else the machine's value."""
     t = claims
     conds = _common(t, place=place, since=since, until=until, bbox=bbox, settings=settings)
     if side:
@@ -104,16 +107,23 @@ def claims_page(store: Store, *, place: str | None = None, side: str | None = No
     if source:
         conds.append(_src_like(t, source))
     if grade:
-        conds.append(t.c.grade == grade)
+        conds.append(_edited(t, "grade") == grade)
     if group_id:
         conds.append(t.c.group_id == group_id)
     if doc_id:
         conds.append(t.c.doc_id == doc_id)
     if status:
-        conds.append(t.c.status == status)
+        conds.append(_edited(t, "status") == status)
     if actor:
         conds.append(t.c.actor == actor)
     return _page(store, t, conds, (t.c.date_end.desc().nulls_last(), t.c.id), limit, offset)
+
+
+def _edited(t, column: str):
+    """A claim's `column` as an analyst edited it (claim_edits), else the machine's value."""
+    e = claim_edits
+    edit = select(e.c[column]).where(e.c.doc_id == t.c.doc_id, e.c.idx == t.c.idx).scalar_subquery()
+    return func.coalesce(edit, t.c[column])
 
 
 def estimates_page(store: Store, *, place: str | None = None, side: str | None = None, kind: str | None = None,
