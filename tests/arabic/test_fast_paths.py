@@ -137,6 +137,11 @@ def test_c_loops_equal_python_loops(text: str) -> None:
         assert A._lay_out_py(pieces, recs, TK._piece_rows, exact, None, ints) == \
             C.lay_out(pieces, fresh, TK._piece_rows, exact, maker, ints)
         assert fresh == recs  # the token rows each read and kept alike
+        # offsets beyond a shared tuple of ints, or given as a range (a long text), made afresh
+        # (the offset map, the last item, is then cut short or taken from the range)
+        ref = A._lay_out_py(pieces, recs, TK._piece_rows, exact, None, ints)
+        for other in (ints[:len(ints) // 2], range(len(ints))):
+            assert C.lay_out(pieces, [list(r) for r in recs], TK._piece_rows, exact, maker, other)[:-1] == ref[:-1]
     # sentences
     ref = S._sentences_py(text)
     assert ref == C.split(text, S._BOUNDARY, S._dot_ends, S._STRIP, C.Maker(Sentence, S._FIELDS))

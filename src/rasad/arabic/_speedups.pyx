@@ -19,23 +19,48 @@ each is the model's record in every way. They hold only strings and ints,
 so, like a tuple of such, they are not tracked by the cycle collector.
 """
 from cpython.object cimport PyObject, PyTypeObject, descrsetfunc
+from cpython.ref cimport Py_INCREF
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 
 
 cdef extern from "Python.h":
     void PyObject_GC_UnTrack(void *op)
     bint Py_UNICODE_ISDECIMAL(Py_UCS4 ch)
+    PyObject* PyTuple_GET_ITEM(object t, Py_ssize_t i)
+    Py_ssize_t PyTuple_GET_SIZE(object t)
+
+
+cdef extern from "structmember.h":
+    ctypedef struct PyMemberDef:
+        int type
+        Py_ssize_t offset
+        int flags
+    int T_OBJECT_EX
+    int READONLY
+
+
+cdef extern from "Python.h":
+    ctypedef struct PyMemberDescrObject:
+        PyMemberDef *d_member
+    ctypedef object (*allocfunc)(PyTypeObject *t, Py_ssize_t n)
+    ctypedef struct _Alloc "PyTypeObject":
+        allocfunc tp_alloc
 
 
 cdef tuple _NO_ARGS = ()
 
 
 cdef class Maker:
-    """Makes records of a slotted (frozen) dataclass, fields given in order (at most 8)."""
+    """Makes records of a slotted (frozen) dataclass, fields given in order (at most 8).
+
+    A new record's slots are empty (NULL); each field is stored where its
+    slot's member descriptor says (its offset, an object slot), as the
+    descriptor's own setter does for an empty slot."""
 
     cdef object cls
     cdef list descrs
     cdef PyObject* d[8]
+    cdef Py_ssize_t off[8]
     cdef int size
     cdef descrsetfunc setter
 
@@ -43,6 +68,8 @@ cdef class Maker:
         descrs = [cls.__dict__[f] for f in fields]
         if not 0 < len(descrs) <= 8:
             raise TypeError("Maker: one to eight fields")
+        if cls.__new__ is not object.__new__:
+            raise TypeError("Maker: the class must be made by object.__new__")
         kind = type(descrs[0])
         if kind.__name__ != "member_descriptor" or any(type(x) is not kind for x in descrs):
             raise TypeError("Maker: the fields must be __slots__ members")
@@ -51,30 +78,41 @@ cdef class Maker:
         self.size = len(descrs)
         for i, x in enumerate(descrs):
             self.d[i] = <PyObject*>x
+            if (<PyMemberDescrObject*>x).d_member.type != T_OBJECT_EX or \
+                    (<PyMemberDescrObject*>x).d_member.flags & READONLY:
+                raise TypeError("Maker: the fields must be writable object slots")
+            self.off[i] = (<PyMemberDescrObject*>x).d_member.offset
         self.setter = (<PyTypeObject*>kind).tp_descr_set
 
     cdef inline object new(self):
-        cdef object t = (<PyTypeObject*>self.cls).tp_new(self.cls, <PyObject*>_NO_ARGS, NULL)
+        # the type's allocator, as object.__new__ calls it (the record's
+        # class has no __new__ or __init__ of its own that runs here)
+        cdef object t = (<_Alloc*><PyObject*>self.cls).tp_alloc(<PyTypeObject*>self.cls, 0)
         PyObject_GC_UnTrack(<PyObject*>t)  # strings and ints only: no cycle can pass through it
         return t
 
+    cdef inline void put(self, object t, int i, object v):
+        """Field i of a new record (its slot still empty) set to v."""
+        Py_INCREF(v)
+        (<PyObject**>((<char*><PyObject*>t) + self.off[i]))[0] = <PyObject*>v
+
     cdef inline object make8(self, object a, object b, object c, object d, object e, object f, object g, object h):
         cdef object t = self.new()
-        self.setter(<object>self.d[0], t, a)
-        self.setter(<object>self.d[1], t, b)
-        self.setter(<object>self.d[2], t, c)
-        self.setter(<object>self.d[3], t, d)
-        self.setter(<object>self.d[4], t, e)
-        self.setter(<object>self.d[5], t, f)
-        self.setter(<object>self.d[6], t, g)
-        self.setter(<object>self.d[7], t, h)
+        self.put(t, 0, a)
+        self.put(t, 1, b)
+        self.put(t, 2, c)
+        self.put(t, 3, d)
+        self.put(t, 4, e)
+        self.put(t, 5, f)
+        self.put(t, 6, g)
+        self.put(t, 7, h)
         return t
 
     cdef inline object make3(self, object a, object b, object c):
         cdef object t = self.new()
-        self.setter(<object>self.d[0], t, a)
-        self.setter(<object>self.d[1], t, b)
-        self.setter(<object>self.d[2], t, c)
+        self.put(t, 0, a)
+        self.put(t, 1, b)
+        self.put(t, 2, c)
         return t
 
     def __call__(self, *values):
@@ -90,16 +128,26 @@ cdef class Maker:
 # --------------------------------------------------------------------------- tokens
 
 
-cdef inline void _add_rows(Maker mk, list out, object rows, Py_ssize_t pos):
+cdef inline object _int(object ints, Py_ssize_t n, Py_ssize_t i):
+    """i as an int object: the one in the tuple `ints` (0, 1, ..., n - 1) when
+    it holds i (no new object), else a new one."""
+    cdef PyObject* x
+    if 0 <= i < n:
+        x = PyTuple_GET_ITEM(ints, i)
+        return <object>x
+    return i
+
+
+cdef inline void _add_rows(Maker mk, list out, object rows, Py_ssize_t pos, object ints, Py_ssize_t n):
     cdef tuple row
     if type(rows) is tuple:
         row = <tuple>rows
-        out.append(mk.make8(pos + <Py_ssize_t>row[0], pos + <Py_ssize_t>row[1], row[2], row[3], row[4], row[5],
-                            row[6], row[7]))
+        out.append(mk.make8(_int(ints, n, pos + <Py_ssize_t>row[0]), _int(ints, n, pos + <Py_ssize_t>row[1]),
+                            row[2], row[3], row[4], row[5], row[6], row[7]))
     else:
         for row in rows:
-            out.append(mk.make8(pos + <Py_ssize_t>row[0], pos + <Py_ssize_t>row[1], row[2], row[3], row[4],
-                                row[5], row[6], row[7]))
+            out.append(mk.make8(_int(ints, n, pos + <Py_ssize_t>row[0]), _int(ints, n, pos + <Py_ssize_t>row[1]),
+                                row[2], row[3], row[4], row[5], row[6], row[7]))
 
 
 def build_tokens(list pieces, dict cache, object make_rows, bint exact, Maker mk):
@@ -111,7 +159,7 @@ def build_tokens(list pieces, dict cache, object make_rows, bint exact, Maker mk
         rows = cache.get(piece)
         if rows is None:
             rows = make_rows(piece, exact, cache)
-        _add_rows(mk, out, rows, pos)
+        _add_rows(mk, out, rows, pos, _NO_ARGS, 0)
         pos += len(<str>piece) + 1
     return out
 
@@ -124,6 +172,9 @@ def lay_out(list pieces, list recs, object make_rows, bint exact, Maker mk, obje
     cdef object piece, rows, w, runs, run, x, c
     cdef list r
     cdef tuple qty
+    # offsets as the int objects of `ints` when it is a tuple (not a range)
+    cdef object shared = ints if type(ints) is tuple else _NO_ARGS
+    cdef Py_ssize_t nshared = PyTuple_GET_SIZE(shared)
     for i in range(n):
         piece = pieces[i]
         r = <list>recs[i]
@@ -132,14 +183,14 @@ def lay_out(list pieces, list recs, object make_rows, bint exact, Maker mk, obje
         if rows is None:
             rows = make_rows(piece, exact)
             r[7 if exact else 8] = rows
-        _add_rows(mk, tokens, rows, pos)
+        _add_rows(mk, tokens, rows, pos, shared, nshared)
         qty = <tuple>r[2]
         w = qty[0]
         if type(w) is str:  # one token
             if qty[3]:
                 cands.append(len(texts))
             texts.append(w)
-            ends.append(npos + <Py_ssize_t>qty[1])
+            ends.append(_int(shared, nshared, npos + <Py_ssize_t>qty[1]))
             words.append(qty[2])
         elif w:
             if qty[3]:
@@ -148,7 +199,7 @@ def lay_out(list pieces, list recs, object make_rows, bint exact, Maker mk, obje
                     cands.append(base + <Py_ssize_t>c)
             texts.extend(w)
             for x in qty[1]:
-                ends.append(npos + <Py_ssize_t>x)
+                ends.append(_int(shared, nshared, npos + <Py_ssize_t>x))
             words.extend(qty[2])
         if r[6]:
             if r[3]:
