@@ -20,7 +20,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import rasad.arabic
-from rasad.model import Sentence, Token
+from rasad.model import Quantity, Sentence, TimeExpression, Token
 
 N = sys.modules["rasad.arabic.normalize"]
 S = sys.modules["rasad.arabic.sentences"]
@@ -162,8 +162,9 @@ def test_c_loops_equal_python_loops(text: str) -> None:
     inner = TM._inner_words()
     for k in range(len(t)):
         for floor in (0, k // 2):
-            assert TM._word_starts(t, k, TM._MAX_WORDS_BEFORE, floor) == \
-                C.word_starts(t, k, TM._MAX_WORDS_BEFORE, floor, TM._is_inner, inner, TM._WORD_BACK)
+            ref = TM._word_starts(t, k, TM._MAX_WORDS_BEFORE, floor)
+            assert ref == C.word_starts(t, k, TM._MAX_WORDS_BEFORE, floor, TM._is_inner, inner, TM._WORD_BACK)
+            assert ref == C.word_starts(t, k, TM._MAX_WORDS_BEFORE, floor, None, inner, TM._WORD_BACK)
 
 
 @needs_c
@@ -180,6 +181,27 @@ def test_c_records_are_the_models_records() -> None:
         assert not gc.is_tracked(r)  # strings and ints only: no cycle passes through it
     with pytest.raises(TypeError):
         C.Maker(Token, ("start",))(1, 2)
+
+
+@needs_c
+def test_c_made_time_expressions_and_quantities_are_the_python_ones() -> None:
+    """times and quantities make their records with the C Maker when built:
+    the same records as their Python builders (the reference) make."""
+    import dataclasses
+
+    Q = sys.modules["rasad.arabic.quantities"]
+    cases = (
+        (TM._time_expression, TM._time_expression_py, TimeExpression,
+         (3, 9, date(2018, 5, 1), None, "day", "date", "الثلاثاء")),
+        (Q._quantity, Q._quantity_py, Quantity, (0, 2, 40, "at_least", "count", 3, 9, None, "40")),
+    )
+    for fast, ref, cls, values in cases:
+        assert isinstance(fast, C.Maker)
+        a, b = fast(*values), ref(*values)
+        assert type(a) is type(b) is cls and a == b == cls(*values) and hash(a) == hash(b) and repr(a) == repr(b)
+        assert [getattr(a, f) for f in cls.__slots__] == list(values)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(a, "start", 1)
 
 
 def test_the_loops_in_use_are_reported() -> None:

@@ -12,13 +12,14 @@ against (tests/arabic/test_fast_paths.py):
   word_starts    times._word_starts
   times_at       times._times_at_py
 
-Records (Token, Sentence) are created with the type's own allocator and
-their slots filled through the slots' descriptors -- what
-`object.__setattr__` does, without the frozen dataclass's __setattr__ -- so
-each is the model's record in every way. They hold only strings and ints,
-so, like a tuple of such, they are not tracked by the cycle collector.
+Records (Token, Sentence, TimeExpression, Quantity) are created with the
+type's own allocator and their slots filled where the slots' descriptors
+say -- what `object.__setattr__` does, without the frozen dataclass's
+__setattr__ -- so each is the model's record in every way. They hold only
+strings, ints, dates and None, so, like a tuple of such, they are not
+tracked by the cycle collector.
 """
-from cpython.object cimport PyObject, PyTypeObject, descrsetfunc
+from cpython.object cimport PyObject, PyTypeObject
 from cpython.ref cimport Py_INCREF
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 
@@ -51,7 +52,7 @@ cdef tuple _NO_ARGS = ()
 
 
 cdef class Maker:
-    """Makes records of a slotted (frozen) dataclass, fields given in order (at most 8).
+    """Makes records of a slotted (frozen) dataclass, fields given in order (at most 12).
 
     A new record's slots are empty (NULL); each field is stored where its
     slot's member descriptor says (its offset, an object slot), as the
@@ -59,15 +60,14 @@ cdef class Maker:
 
     cdef object cls
     cdef list descrs
-    cdef PyObject* d[8]
-    cdef Py_ssize_t off[8]
+    cdef PyObject* d[12]
+    cdef Py_ssize_t off[12]
     cdef int size
-    cdef descrsetfunc setter
 
     def __init__(self, cls, fields):
         descrs = [cls.__dict__[f] for f in fields]
-        if not 0 < len(descrs) <= 8:
-            raise TypeError("Maker: one to eight fields")
+        if not 0 < len(descrs) <= 12:
+            raise TypeError("Maker: one to twelve fields")
         if cls.__new__ is not object.__new__:
             raise TypeError("Maker: the class must be made by object.__new__")
         kind = type(descrs[0])
@@ -82,13 +82,12 @@ cdef class Maker:
                     (<PyMemberDescrObject*>x).d_member.flags & READONLY:
                 raise TypeError("Maker: the fields must be writable object slots")
             self.off[i] = (<PyMemberDescrObject*>x).d_member.offset
-        self.setter = (<PyTypeObject*>kind).tp_descr_set
 
     cdef inline object new(self):
         # the type's allocator, as object.__new__ calls it (the record's
         # class has no __new__ or __init__ of its own that runs here)
         cdef object t = (<_Alloc*><PyObject*>self.cls).tp_alloc(<PyTypeObject*>self.cls, 0)
-        PyObject_GC_UnTrack(<PyObject*>t)  # strings and ints only: no cycle can pass through it
+        PyObject_GC_UnTrack(<PyObject*>t)  # strings, ints, dates, None only: no cycle can pass through it
         return t
 
     cdef inline void put(self, object t, int i, object v):
@@ -116,12 +115,13 @@ cdef class Maker:
         return t
 
     def __call__(self, *values):
-        """One record (for tests)."""
-        if len(values) != self.size:
+        """One record: Maker(cls, fields)(*values) is cls(*values)."""
+        cdef Py_ssize_t i, n = len(values)
+        if n != self.size:
             raise TypeError("Maker: wrong number of values")
         cdef object t = self.new()
-        for i, v in enumerate(values):
-            self.setter(<object>self.d[i], t, v)
+        for i in range(n):
+            self.put(t, i, <object>PyTuple_GET_ITEM(values, i))
         return t
 
 
@@ -357,9 +357,26 @@ cdef class Splitter:
 # --------------------------------------------------------------------------- times
 
 
+cdef bint _is_inner(str word, frozenset inner) except -1:
+    """`times._is_inner`."""
+    if word in inner or word.isdigit():
+        return True
+    if word[0] == u"و" or word[0] == u"ف":
+        word = word[1:]
+        if word in inner:
+            return True
+    return len(word) > 1 and (word[0] == u"ب" or word[0] == u"ل" or word[0] == u"ك") and word[1:] in inner
+
+
 def word_starts(str t, Py_ssize_t k, Py_ssize_t n, Py_ssize_t floor, object is_inner, object inner,
                 object word_back):
-    """`times._word_starts` (without its `rev` argument)."""
+    """`times._word_starts` (without its `rev` argument); `is_inner` None
+    for its test in C (`times._is_inner`, `inner` a frozenset)."""
+    return _word_starts(t, k, n, floor, is_inner, inner, word_back)
+
+
+cdef list _word_starts(str t, Py_ssize_t k, Py_ssize_t n, Py_ssize_t floor, object is_inner, object inner,
+                       object word_back):
     cdef Py_ssize_t size = len(t), pos = k, e, x, j, count
     cdef list out = [k]
     cdef object rev = None, seg, m
@@ -393,7 +410,10 @@ def word_starts(str t, Py_ssize_t k, Py_ssize_t n, Py_ssize_t floor, object is_i
             if j >= e or j < floor:
                 break
             seg = t[j:e]
-        if not is_inner(seg, inner):
+        if is_inner is None:
+            if not _is_inner(<str>seg, <frozenset>inner):
+                break
+        elif not is_inner(seg, inner):
             break
         out.append(j)
         pos = j
@@ -426,7 +446,7 @@ def times_at(str text, object published, object n, list spots, object master_mat
             end = t.find(u" ", p + max_after)
             if end < 0:
                 end = size
-            for q in word_starts(t, k, max_words, floor, is_inner, inner, word_back):
+            for q in _word_starts(t, k, max_words, floor, is_inner, inner, word_back):
                 if q < last:
                     continue
                 # times._digit_led_ok

@@ -416,7 +416,10 @@ def _ordinal(words: str) -> int | None:
 Span = tuple[date | None, date | None, str]
 
 
+@lru_cache(maxsize=4096)
 def _month_span(y: int, m: int) -> tuple[date, date]:
+    """First and last day of month m of year y (cached, as are the other
+    pure date reckonings below that a text asks again and again)."""
     start = date(y, m, 1)
     nxt = date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
     return start, nxt - timedelta(days=1)
@@ -440,10 +443,12 @@ def _share(n: int, lo: Fraction, hi: Fraction) -> tuple[int, int]:
     return a, min(b, n - 1)
 
 
+@lru_cache(maxsize=1)
 def _tolerance() -> timedelta:
     return timedelta(days=int(_lexicon().conf["future_tolerance_days"]))
 
 
+@lru_cache(maxsize=4096)
 def _month_year(month: int, mod: str | None, pub: date, day: int = 1) -> int:
     """The year of a month named without one, by the conventions in the module doc."""
     if mod == "past":
@@ -459,6 +464,7 @@ def _month_year(month: int, mod: str | None, pub: date, day: int = 1) -> int:
     return pub.year if d <= pub + _tolerance() else pub.year - 1
 
 
+@lru_cache(maxsize=4096)
 def _weekday(wd: int, mod: str | None, pub: date) -> date:
     if mod == "next":
         return pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
@@ -536,6 +542,8 @@ def _mod(word: str | None) -> str | None:
 
 def _key(word: str) -> str:
     """A matched phrase as a lookup key: runs of spaces as one."""
+    if word.isalnum():  # one word (most): no space to fold
+        return word
     return " ".join(word.split())
 
 
@@ -1002,23 +1010,25 @@ def _reading(g: _Grammar, kind: str, m: re.Match[str], n_text: str, s: int, e: i
 
 
 # TimeExpression is a frozen slots dataclass whose generated __init__ sets
-# each field through object.__setattr__; `_time_expression` fills the same
+# each field through object.__setattr__; `_time_expression_py` fills the same
 # slots of a twin class with plain stores and makes the object a
 # TimeExpression (__class__ assignment between classes of the same layout):
-# equal to TimeExpression(...) in every way, frozen like it.
+# equal to TimeExpression(...) in every way, frozen like it. When
+# rasad.arabic._speedups was built, `_time_expression` is its Maker, which
+# fills the slots in C: the same record again (it is the reference's twin).
 _TE_FIELDS = ("start", "end", "date_start", "date_end", "precision", "kind", "text")
 if TimeExpression.__slots__ != _TE_FIELDS or hasattr(TimeExpression, "__post_init__"):  # model changed
     raise ImportError("rasad.arabic.times: TimeExpression fields differ from _TE_FIELDS")
 
 
 class _TimeExpressionBuilder:
-    """Same slots as TimeExpression, not frozen: see `_time_expression`."""
+    """Same slots as TimeExpression, not frozen: see `_time_expression_py`."""
 
     __slots__ = _TE_FIELDS
 
 
-def _time_expression(start: int, end: int, date_start: date | None, date_end: date | None, precision: str,
-                     kind: str, text: str) -> TimeExpression:
+def _time_expression_py(start: int, end: int, date_start: date | None, date_end: date | None, precision: str,
+                        kind: str, text: str) -> TimeExpression:
     """TimeExpression(start, end, ...), built without the frozen dataclass's __init__."""
     t = object.__new__(_TimeExpressionBuilder)
     t.start = start
@@ -1030,6 +1040,15 @@ def _time_expression(start: int, end: int, date_start: date | None, date_end: da
     t.text = text
     t.__class__ = TimeExpression
     return t
+
+
+# The C maker (rasad.arabic._speedups) when it was built: the same record, made in C.
+try:
+    from ._speedups import Maker as _Maker
+
+    _time_expression = _Maker(TimeExpression, _TE_FIELDS)
+except ImportError:  # not built (no compiler where rasad was installed)
+    _time_expression = _time_expression_py
 
 
 _TRAILING = re.compile(r"[\u0640\u064b-\u065f\u0670]")
@@ -1304,8 +1323,8 @@ def _times_at(text: str, published: date | None, n: Normalized,
     if _times_at_c is None:
         return _times_at_py(text, published, n, spots)
     g = _grammar()
-    return _times_at_c(text, published, n, spots, g.master.match, g.digit_led.match, _first_reading, _is_inner,
-                       _inner_words(), _WORD_BACK, _MAX_WORDS_BEFORE, _MAX_CHARS_AFTER)
+    return _times_at_c(text, published, n, spots, g.master.match, g.digit_led.match, _first_reading, None,
+                       _inner_words(), _WORD_BACK, _MAX_WORDS_BEFORE, _MAX_CHARS_AFTER)  # (None: _is_inner in C)
 
 
 def _times_at_py(text: str, published: date | None, n: Normalized,
