@@ -20,7 +20,9 @@ strings, ints, dates and None, so, like a tuple of such, they are not
 tracked by the cycle collector.
 """
 from cpython.object cimport PyObject, PyTypeObject
+from cpython.mem cimport PyMem_Free, PyMem_Realloc
 from cpython.ref cimport Py_INCREF
+from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 
 
@@ -164,14 +166,56 @@ def build_tokens(list pieces, dict cache, object make_rows, bint exact, Maker mk
     return out
 
 
+cdef class _Runs:
+    """Runs [a, b) of offsets, in order, that make up the offset map of a
+    matching form: kept as pairs in a growing C array, then laid out as
+    one tuple of the int objects of `ints` (no list, no slices between)."""
+
+    cdef Py_ssize_t* ab
+    cdef Py_ssize_t n, cap, size
+
+    cdef int add(self, Py_ssize_t a, Py_ssize_t b) except -1:
+        cdef Py_ssize_t* grown
+        if b <= a:
+            return 0
+        if self.n + 2 > self.cap:
+            grown = <Py_ssize_t*>PyMem_Realloc(self.ab, (2 * self.cap + 64) * sizeof(Py_ssize_t))
+            if grown == NULL:
+                raise MemoryError()
+            self.ab = grown
+            self.cap = 2 * self.cap + 64
+        self.ab[self.n] = a
+        self.ab[self.n + 1] = b
+        self.n += 2
+        self.size += b - a
+        return 0
+
+    cdef tuple lay(self, object ints, Py_ssize_t nshared):
+        """The offsets of the runs, as `tuple(ints[a:b] + ...)` gives them."""
+        cdef tuple out = PyTuple_New(self.size)
+        cdef Py_ssize_t r, j, k = 0
+        cdef object x
+        for r in range(0, self.n, 2):
+            for j in range(self.ab[r], self.ab[r + 1]):
+                x = _int(ints, nshared, j) if nshared else ints[j]
+                Py_INCREF(x)
+                PyTuple_SET_ITEM(out, k, x)
+                k += 1
+        return out
+
+    def __dealloc__(self):
+        PyMem_Free(self.ab)
+
+
 def lay_out(list pieces, list recs, object make_rows, bint exact, Maker mk, object ints):
     """`analysis._lay_out_py`."""
-    cdef list folded = [], tokens = [], texts = [], ends = [], words = [], cands = [], spots = [], index = []
+    cdef list folded = [], tokens = [], texts = [], ends = [], words = [], cands = [], spots = []
     cdef Py_ssize_t pos = 0, npos = 0, kept = 0, i, n = len(pieces), base, a, b
     cdef bint changed = False
     cdef object piece, rows, w, runs, run, x, c
     cdef list r
     cdef tuple qty
+    cdef _Runs index = _Runs()
     # offsets as the int objects of `ints` when it is a tuple (not a range)
     cdef object shared = ints if type(ints) is tuple else _NO_ARGS
     cdef Py_ssize_t nshared = PyTuple_GET_SIZE(shared)
@@ -207,17 +251,17 @@ def lay_out(list pieces, list recs, object make_rows, bint exact, Maker mk, obje
             runs = r[1]
             if runs is not None:
                 changed = True
-                index.extend(ints[kept:pos])
+                index.add(kept, pos)
                 for run in runs:
                     a = run[0]
                     b = run[1]
-                    index.extend(ints[pos + a:pos + b])
+                    index.add(pos + a, pos + b)
                 kept = pos + <Py_ssize_t>r[4] - 1
         pos += <Py_ssize_t>r[4]
         npos += <Py_ssize_t>r[5]
     if changed:
-        index.extend(ints[kept:len(ints)])
-        return u" ".join(folded), tokens, texts, ends, words, cands, spots, index
+        index.add(kept, len(ints))
+        return u" ".join(folded), tokens, texts, ends, words, cands, spots, index.lay(ints, nshared)
     return u" ".join(folded), tokens, texts, ends, words, cands, spots, None
 
 

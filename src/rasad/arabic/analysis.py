@@ -79,7 +79,7 @@ def analyse(text: str, published: date | None = None) -> Analysis:
     ntext, tokens, texts, ends, words, cands, spots, index = _lay_out(pieces, recs, _piece_rows, exact, _MAKER, ints)
     if "  " in ntext:
         return _separately(text, published)  # a piece vanished (only marks) between two spaces
-    n = Normalized(ntext, tuple(ints) if index is None else tuple(index))
+    n = Normalized(ntext, tuple(ints) if index is None else index)
     return Analysis(
         normalized=n,
         tokens=tokens,
@@ -93,8 +93,8 @@ def _lay_out_py(pieces: list[str], recs: list[_Piece], make_rows, exact: bool, m
     """One pass over a text's pieces and their readings: (the matching form,
     its tokens, the quantity tokenizer's texts, ends, words and candidates
     (_qty_grammar._Tokens), the time anchors as (where the piece starts in
-    the matching form, its anchors), the offsets of the matching form or
-    None when it keeps the text's length). The reference for
+    the matching form, its anchors), the offsets of the matching form (a
+    tuple) or None when it keeps the text's length). The reference for
     `_speedups.lay_out`."""
     folded: list[str] = []
     tokens: list[Token] = []
@@ -176,7 +176,7 @@ def _lay_out_py(pieces: list[str], recs: list[_Piece], make_rows, exact: bool, m
     ntext = " ".join(folded)
     if changed:
         index.extend(ints[kept:len(ints)])
-        return ntext, tokens, texts, ends, words, cands, spots, index
+        return ntext, tokens, texts, ends, words, cands, spots, tuple(index)
     return ntext, tokens, texts, ends, words, cands, spots, None
 
 
