@@ -304,22 +304,31 @@ cdef class Splitter:
     """`sentences._sentences_py` with its dot test (`sentences._dot_ends`) in C.
 
     Boundaries are found by scanning for the characters that begin one (a
-    table) and reading each with the boundary regex where it begins: what
-    finditer finds, as the regex begins with that character class."""
+    table) and reading each where it begins: with the boundary regex, what
+    finditer finds, as the regex begins with that character class; or,
+    given `closers`, with the regex's own reading done in C (an end mark
+    goes on over end marks, then closers; a carriage return takes the line
+    feed after it; any other break is one character)."""
 
-    cdef unsigned char starts[65536]
+    cdef unsigned char starts[65536]  # 1: begins a boundary, 2: an end mark, 4: a closer
+    cdef bint by_table
     cdef object boundary, run_back, is_abbreviation, closes
     cdef dict closes_cache
     cdef str marks, strip
     cdef Maker mk
 
     def __init__(self, boundary, str starts, str marks, str strip, run_back, is_abbreviation, dict closes_cache,
-                 closes, Maker mk):
+                 closes, Maker mk, str closers=None):
         cdef Py_UCS4 c
-        for c in starts:
-            if c >= 65536:
-                raise ValueError("Splitter: boundary characters must be in the BMP")
-            self.starts[c] = 1
+        for text, bit in ((starts, 1), (marks, 2), (closers or u"", 4)):
+            for c in <str>text:
+                if c >= 65536:
+                    raise ValueError("Splitter: boundary characters must be in the BMP")
+                self.starts[c] |= bit
+        for c in marks:
+            if not self.starts[c] & 1:
+                raise ValueError("Splitter: an end mark must begin a boundary")
+        self.by_table = closers is not None
         self.boundary = boundary
         self.marks = marks
         self.strip = strip
@@ -379,12 +388,29 @@ cdef class Splitter:
         while True:
             while i < n:
                 c = PyUnicode_READ(kind, data, i)
-                if c < 65536 and self.starts[c]:
+                if c < 65536 and self.starts[c] & 1:
                     break
                 i += 1
             if i >= n:
                 break
-            e = self.boundary.match(text, i).end()
+            if not self.by_table:
+                e = self.boundary.match(text, i).end()
+            elif self.starts[c] & 2:  # end marks, then closers
+                e = i + 1
+                while e < n:
+                    c = PyUnicode_READ(kind, data, e)
+                    if c >= 65536 or not self.starts[c] & 2:
+                        break
+                    e += 1
+                while e < n:
+                    c = PyUnicode_READ(kind, data, e)
+                    if c >= 65536 or not self.starts[c] & 4:
+                        break
+                    e += 1
+            elif c == u"\r" and i + 1 < n and PyUnicode_READ(kind, data, i + 1) == u"\n":
+                e = i + 2
+            else:
+                e = i + 1
             if PyUnicode_READ(kind, data, i) == u".":
                 if rev is None:
                     rev = text[::-1]
