@@ -431,13 +431,25 @@ def _part(start: date, end: date, part: dict[str, tuple[Fraction, Fraction]] | N
     if not part:
         return start, end
     lo, hi = part.get(unit, part["default"])
-    a, b = _share(((end - start).days + 1), lo, hi)
-    return start + timedelta(days=a), start + timedelta(days=b)
+    n = (end - start).days + 1
+    # (kept by the identity of the lexicon's fractions, which the entry holds:
+    # hashing a Fraction is slow too)
+    key = (n, id(lo), id(hi))
+    got = _SHARES.get(key)
+    if got is None:
+        if len(_SHARES) >= _SHARES_MAX:
+            _SHARES.clear()
+        got = _SHARES[key] = (*_share(n, lo, hi), lo, hi)
+    return start + timedelta(days=got[0]), start + timedelta(days=got[1])
 
 
-@lru_cache(maxsize=4096)
+_SHARES: dict[tuple[int, int, int], tuple[int, int, Fraction, Fraction]] = {}
+_SHARES_MAX = 4096
+
+
 def _share(n: int, lo: Fraction, hi: Fraction) -> tuple[int, int]:
-    """First and last day (0-based) of the share [lo, hi) of n days (cached: Fraction arithmetic is slow)."""
+    """First and last day (0-based) of the share [lo, hi) of n days (kept by
+    `_part`: Fraction arithmetic is slow)."""
     a = math.floor(n * lo)
     b = max(a, math.ceil(n * hi) - 1)
     return a, min(b, n - 1)
@@ -941,6 +953,7 @@ class _CoreMatch(dict):
 # الـ24 الماضية", "يوم أمس"). Emptied when full.
 _CORE_MEMO: dict[tuple[str, bool, str], _CoreMatch | None] = {}
 _CORE_MEMO_MAX = 1 << 12
+_UNSEEN = object()  # (None in the memo: the core does not match)
 
 
 def _core(g: _Grammar, kind: str, t: str, s: int, e: int) -> _CoreMatch | None:
@@ -952,8 +965,9 @@ def _core(g: _Grammar, kind: str, t: str, s: int, e: int) -> _CoreMatch | None:
     resolvers read only the match's groups and text, never its offsets.
     """
     key = (kind, s > 0 and t[s - 1] == "ل", t[s:e])
-    if key in _CORE_MEMO:
-        return _CORE_MEMO[key]
+    core = _CORE_MEMO.get(key, _UNSEEN)
+    if core is not _UNSEEN:
+        return core
     m = g.cores[kind].match(t, s, e)
     core = None
     if m is not None and m.end() == e:
@@ -981,7 +995,9 @@ def _attempt(m: re.Match[str], text: str, n_text: str, n, published: date | None
     begin = m.start("lead") if keep_lead and lead_text else s
     if begin == s and lam:
         begin = s - 1  # "لليوم": keep the preposition whose lam the article lost
-    o0, o1 = n.orig_span(begin, e)
+    index = n.index  # n.orig_span(begin, e):
+    o0 = index[begin]
+    o1 = index[e - 1] + 1 if e > begin else o0
     size = len(text)
     while o1 < size and ("\u064b" <= text[o1] <= "\u065f" or text[o1] in "\u0640\u0670"):
         o1 += 1  # the tatweel of "هـ", a final tanween (_TRAILING)
