@@ -277,7 +277,7 @@ class _Parser:
         s = self.texts[k]
         if len(s) > 15:
             return None  # an identifier or a run of digits, not an amount
-        mult_next = self._mult_at(k + 1)
+        mult_next = MULTS[self.word(k + 1)]  # self._mult_at(k + 1)
         if "," in s:
             v: float = int(s.replace(",", ""))
         elif s.count(".") > 1:

@@ -88,7 +88,7 @@ class _Reader(_Parser):
             q, k2 = res
             if q is not None:
                 out.append(q)
-            done = max(k2, k + 1)
+            done = k2 if k2 > k else k + 1  # max(k2, k + 1)
         return out
 
     # ---- context
@@ -465,7 +465,8 @@ class _Reader(_Parser):
         if kind in ("year", "ordinal", "other"):
             qualifier = "exact" if up is None else "at_least"
         if qualifier in ("exact", "approx"):
-            hit = self._post_hit(j)
+            post = lx.postfix_q.by_first  # (no hit unless a phrase begins there: _post_hit's first test)
+            hit = self._post_hit(j) if text(j) in post else None
             if hit:
                 qualifier = hit[1]
                 if noun_s is None and kind == "count":
@@ -473,7 +474,7 @@ class _Reader(_Parser):
                     if na is not None:
                         noun_s, noun_e = self.st(na), self.ends[na]
             elif noun_s is not None:
-                hit = self._post_hit(j_after)
+                hit = self._post_hit(j_after) if text(j_after) in post else None
                 if hit:
                     qualifier = hit[1]
         return _Q(start, end, value, qualifier, kind, noun_s, noun_e, up), j

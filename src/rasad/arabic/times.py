@@ -985,9 +985,11 @@ def _attempt(m: re.Match[str], text: str, n_text: str, n, published: date | None
     kind = m.lastgroup
     if kind is None or kind not in g.cores:
         return None
+    lead_text = m["lead"]
+    if kind == "dur" and not lead_text:
+        return None  # a counted span is a time phrase only after its lead word (_dur_expr)
     s, e = m.span(kind)
     cl = m["cl"] or ""
-    lead_text = m["lead"]
     got = _reading(g, kind, m, n_text, s, e, cl, lead_text, published)
     if got is None:
         return None
@@ -1008,7 +1010,9 @@ def _reading(g: _Grammar, kind: str, m: re.Match[str], n_text: str, s: int, e: i
              lead_text: str | None, published: date | None) -> tuple | None:
     """(kind, date_start, date_end, precision, keeps its lead word, keeps the
     lam before it) of a core, or None if it is not a time expression."""
-    core = _core(g, kind, n_text, s, e)
+    core = _CORE_MEMO.get((kind, s > 0 and n_text[s - 1] == "ل", n_text[s:e]), _UNSEEN)  # (_core's memo)
+    if core is _UNSEEN:
+        core = _core(g, kind, n_text, s, e)
     if core is None:
         return None
     lead = None
