@@ -29,6 +29,7 @@ from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 cdef extern from "Python.h":
     void PyObject_GC_UnTrack(void *op)
     bint Py_UNICODE_ISDECIMAL(Py_UCS4 ch)
+    bint Py_UNICODE_ISALNUM(Py_UCS4 ch)
     PyObject* PyTuple_GET_ITEM(object t, Py_ssize_t i)
     Py_ssize_t PyTuple_GET_SIZE(object t)
 
@@ -447,32 +448,30 @@ def word_starts(str t, Py_ssize_t k, Py_ssize_t n, Py_ssize_t floor, object is_i
 
 cdef list _word_starts(str t, Py_ssize_t k, Py_ssize_t n, Py_ssize_t floor, object is_inner, object inner,
                        object word_back):
-    cdef Py_ssize_t size = len(t), pos = k, e, x, j, count
+    cdef Py_ssize_t size = len(t), pos = k, e, j, count
     cdef list out = [k]
     cdef object rev = None, seg, m
+    cdef unsigned int kind = PyUnicode_KIND(t)
+    cdef void* data = PyUnicode_DATA(t)
     for count in range(n):
         e = pos
-        while e > 0 and not t[e - 1].isalnum():
+        while e > 0 and not Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, e - 1)):
             e -= 1
         if e <= floor:
             break  # no word before, or it begins before `floor`
-        x = t.rfind(u" ", floor, e)
-        seg = None
-        if x >= 0:
-            seg = t[x + 1:e]
-            if seg.isalnum():
-                j = x + 1
-            else:
-                seg = None
-        elif x < 0:
+        # the run of letters and digits before e (not before floor): the word,
+        # when a space or `floor` is before it ("the last space before e, and
+        # only letters or digits from there", as in times._word_starts)
+        j = e
+        while j > floor and Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, j - 1)):
+            j -= 1
+        if j == floor:
+            if floor and Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, floor - 1)):
+                break  # the word begins before `floor`
             seg = t[floor:e]
-            if seg.isalnum():
-                if floor and t[floor - 1].isalnum():
-                    break  # the word begins before `floor`
-                j = floor
-            else:
-                seg = None
-        if seg is None:
+        elif PyUnicode_READ(kind, data, j - 1) == u" ":
+            seg = t[j:e]
+        else:  # other characters glued to the word ("«الجمعة")
             if rev is None:
                 rev = t[::-1]
             m = word_back.match(rev, size - pos)
