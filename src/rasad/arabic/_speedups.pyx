@@ -8,9 +8,12 @@ against (tests/arabic/test_fast_paths.py):
 
   build_tokens   tokens._build_tokens_py
   lay_out        analysis._lay_out_py
-  split          sentences._sentences_py (Splitter: with its dot test)
-  word_starts    times._word_starts
+  split          sentences._sentences_py (Splitter: with its dot test, and
+                 given the closers, the boundary regex's reading in C)
+  word_starts    times._word_starts (is_inner None: times._is_inner in C)
   times_at       times._times_at_py
+  Maker          the Python record builders (tokens._TokenBuilder,
+                 times._time_expression_py, quantities._quantity_py)
 
 Records (Token, Sentence, TimeExpression, Quantity) are created with the
 type's own allocator and their slots filled where the slots' descriptors
