@@ -68,7 +68,7 @@ def analyse(text: str, published: date | None = None) -> Analysis:
         return _separately(text, published)  # (runs of spaces collapse: the general path)
     pieces = text.split(" ")
     recs = list(map(_RECORDS.get, pieces))
-    if None in recs:
+    if _none_at(recs) >= 0:
         for i, r in enumerate(recs):
             if r is None:
                 r = recs[i] = _record(pieces[i])
@@ -180,11 +180,19 @@ def _lay_out_py(pieces: list[str], recs: list[_Piece], make_rows, exact: bool, m
     return ntext, tokens, texts, ends, words, cands, spots, None
 
 
-# The C loop (rasad.arabic._speedups) when it was built, else the Python one.
+def _none_at_py(items: list) -> int:
+    """Where None first stands in `items` (by identity), or -1. The
+    reference for `_speedups.none_at`."""
+    return next((i for i, x in enumerate(items) if x is None), -1)
+
+
+# The C loops (rasad.arabic._speedups) when it was built, else the Python ones.
 try:
     from ._speedups import lay_out as _lay_out
+    from ._speedups import none_at as _none_at
 except ImportError:  # not built (no compiler where rasad was installed)
     _lay_out = _lay_out_py
+    _none_at = _none_at_py
 
 
 def _separately(text: str, published: date | None) -> Analysis:
