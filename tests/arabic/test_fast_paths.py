@@ -131,8 +131,10 @@ def test_c_loops_equal_python_loops(text: str) -> None:
     assert TK.tokenize(text) == py
     # analyse's lay-out, on the same pieces and readings
     recs = [A._record(p) for p in pieces]
-    for items in (recs, [*recs, None], [None, *recs], [[], (), 0, "", *recs], []):
-        assert A._none_at_py(items) == C.none_at(items)
+    for items in (recs, [*recs, None], [None, *recs], [[], (), 0, "", *recs, None, 0, None], []):
+        for start in (-1, 0, 1, 3, len(items), len(items) + 2):
+            assert TM._none_at_py(items, start) == C.none_at(items, start)
+        assert TM._none_at_py(items) == C.none_at(items)
     if None not in recs:
         ints = A._ints(len(text) + 1)
         fresh = [list(r) for r in recs]

@@ -8,7 +8,7 @@ against (tests/arabic/test_fast_paths.py):
 
   build_tokens   tokens._build_tokens_py
   lay_out        analysis._lay_out_py
-  none_at        analysis._none_at_py
+  none_at        times._none_at_py
   split          sentences._sentences_py (Splitter: with its dot test, and
                  given the closers, the boundary regex's reading in C)
   word_starts    times._word_starts (is_inner None: times._is_inner in C)
@@ -171,12 +171,12 @@ def build_tokens(list pieces, dict cache, object make_rows, bint exact, Maker mk
     return out
 
 
-def none_at(list items):
-    """Where None first stands in `items` (tested by identity), or -1: what
-    `items.index(None)` finds, without its rich comparison of every item
-    with None (slow for lists: each one's __eq__ is tried)."""
+def none_at(list items, Py_ssize_t start=0):
+    """Where None first stands in `items` from `start` on (tested by
+    identity), or -1: what `items.index(None, start)` finds (start >= 0), without its
+    rich comparison of every item with None (each item's __eq__ is tried)."""
     cdef Py_ssize_t i
-    for i in range(len(items)):
+    for i in range(max(start, 0), len(items)):
         if <PyObject*>items[i] == <PyObject*>None:
             return i
     return -1

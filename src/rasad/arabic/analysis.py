@@ -25,7 +25,7 @@ from ._qty_grammar import _piece_info, _Tokens
 from .normalize import _SHORT, _fold_one, _ints, _normalize_split
 from .quantities import _read, _scan
 from .sentences import sentences
-from .times import _anchors_in, _times, _times_at
+from .times import _anchors_in, _none_at, _times, _times_at
 from .tokens import _MAKER, _piece_rows, _tokenize_pieces, _TokenBuilder
 
 # What the layer reads in one space-free piece of a text, offsets relative
@@ -180,19 +180,11 @@ def _lay_out_py(pieces: list[str], recs: list[_Piece], make_rows, exact: bool, m
     return ntext, tokens, texts, ends, words, cands, spots, None
 
 
-def _none_at_py(items: list) -> int:
-    """Where None first stands in `items` (by identity), or -1. The
-    reference for `_speedups.none_at`."""
-    return next((i for i, x in enumerate(items) if x is None), -1)
-
-
-# The C loops (rasad.arabic._speedups) when it was built, else the Python ones.
+# The C loop (rasad.arabic._speedups) when it was built, else the Python one.
 try:
     from ._speedups import lay_out as _lay_out
-    from ._speedups import none_at as _none_at
 except ImportError:  # not built (no compiler where rasad was installed)
     _lay_out = _lay_out_py
-    _none_at = _none_at_py
 
 
 def _separately(text: str, published: date | None) -> Analysis:

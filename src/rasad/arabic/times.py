@@ -1317,13 +1317,11 @@ def _times(text: str, published: date | None, n: Normalized, pieces: list[str] |
     spots: list[tuple[int, tuple[tuple[int, int], ...]]] = []
     # None: a piece with anchors, or one not seen yet.
     marks = list(map(_NO_ANCHORS.get, pieces))
-    find = marks.index
     i = -1
     pos = 0  # where piece i + 1 starts in t
     while True:
-        try:
-            j = find(None, i + 1)
-        except ValueError:
+        j = _none_at(marks, i + 1)
+        if j < 0:
             break
         if j > i + 1:
             pos += sum(map(len, pieces[i + 1:j])) + (j - i - 1)
@@ -1334,6 +1332,18 @@ def _times(text: str, published: date | None, n: Normalized, pieces: list[str] |
         pos += len(piece) + 1
         i = j
     return _times_at(text, published, n, spots)
+
+
+def _none_at_py(items: list, start: int = 0) -> int:
+    """Where None first stands in `items` from `start` on (by identity), or
+    -1. The reference for `_speedups.none_at`."""
+    return next((i for i in range(max(start, 0), len(items)) if items[i] is None), -1)
+
+
+try:
+    from ._speedups import none_at as _none_at
+except ImportError:  # not built (no compiler where rasad was installed)
+    _none_at = _none_at_py
 
 
 def _times_at(text: str, published: date | None, n: Normalized,
