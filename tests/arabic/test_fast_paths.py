@@ -133,8 +133,8 @@ def test_c_loops_equal_python_loops(text: str) -> None:
     recs = [A._record(p) for p in pieces]
     for items in (recs, [*recs, None], [None, *recs], [[], (), 0, "", *recs, None, 0, None], []):
         for start in (-1, 0, 1, 3, len(items), len(items) + 2):
-            assert TM._none_at_py(items, start) == C.none_at(items, start)
-        assert TM._none_at_py(items) == C.none_at(items)
+            assert N._none_at_py(items, start) == C.none_at(items, start)
+        assert N._none_at_py(items) == C.none_at(items)
     if None not in recs:
         ints = A._ints(len(text) + 1)
         fresh = [list(r) for r in recs]

@@ -8,7 +8,7 @@ against (tests/arabic/test_fast_paths.py):
 
   build_tokens   tokens._build_tokens_py
   lay_out        analysis._lay_out_py
-  none_at        times._none_at_py
+  none_at        normalize._none_at_py
   split          sentences._sentences_py (Splitter: with its dot test, and
                  given the closers, the boundary regex's reading in C)
   word_starts    times._word_starts (is_inner None: times._is_inner in C)

@@ -22,10 +22,10 @@ from datetime import date
 
 from ..model import Analysis, Normalized, Token
 from ._qty_grammar import _piece_info, _Tokens
-from .normalize import _SHORT, _fold_one, _ints, _normalize_split
+from .normalize import _SHORT, _fold_one, _ints, _none_at, _normalize_split
 from .quantities import _read, _scan
 from .sentences import sentences
-from .times import _anchors_in, _none_at, _times, _times_at
+from .times import _anchors_in, _times, _times_at
 from .tokens import _MAKER, _piece_rows, _tokenize_pieces, _TokenBuilder
 
 # What the layer reads in one space-free piece of a text, offsets relative

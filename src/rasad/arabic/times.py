@@ -62,7 +62,7 @@ from typing import Any
 from hijridate import Gregorian, Hijri
 
 from ..model import Normalized, TimeExpression
-from .normalize import norm, normalize
+from .normalize import _none_at, norm, normalize
 from .resources import data_yaml
 
 # The definite article, also after the preposition ل ("لليوم" = ل + اليوم).
@@ -1332,18 +1332,6 @@ def _times(text: str, published: date | None, n: Normalized, pieces: list[str] |
         pos += len(piece) + 1
         i = j
     return _times_at(text, published, n, spots)
-
-
-def _none_at_py(items: list, start: int = 0) -> int:
-    """Where None first stands in `items` from `start` on (by identity), or
-    -1. The reference for `_speedups.none_at`."""
-    return next((i for i in range(max(start, 0), len(items)) if items[i] is None), -1)
-
-
-try:
-    from ._speedups import none_at as _none_at
-except ImportError:  # not built (no compiler where rasad was installed)
-    _none_at = _none_at_py
 
 
 def _times_at(text: str, published: date | None, n: Normalized,
