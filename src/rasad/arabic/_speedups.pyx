@@ -57,6 +57,11 @@ cdef extern from "Python.h":
 
 cdef tuple _NO_ARGS = ()
 
+# What the Python modules expect of this module: each imports the loops with
+# API and takes the Python ones (ImportError) when a stale build lacks it or
+# is older. Raise it with any change to what a loop takes or gives.
+API = 2
+
 
 cdef class Maker:
     """Makes records of a slotted (frozen) dataclass, fields given in order (at most 12).

@@ -182,8 +182,12 @@ def _lay_out_py(pieces: list[str], recs: list[_Piece], make_rows, exact: bool, m
 
 # The C loop (rasad.arabic._speedups) when it was built, else the Python one.
 try:
+    from ._speedups import API as _API
     from ._speedups import lay_out as _lay_out
-except ImportError:  # not built (no compiler where rasad was installed)
+
+    if _API < 2:
+        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
+except ImportError:  # not built (no compiler where rasad was installed), or an older build
     _lay_out = _lay_out_py
 
 

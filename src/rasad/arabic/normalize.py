@@ -218,8 +218,12 @@ def _none_at_py(items: list, start: int = 0) -> int:
 
 
 try:
+    from ._speedups import API as _API
     from ._speedups import none_at as _none_at
-except ImportError:  # not built (no compiler where rasad was installed)
+
+    if _API < 2:
+        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
+except ImportError:  # not built (no compiler where rasad was installed), or an older build
     _none_at = _none_at_py
 
 

@@ -227,10 +227,14 @@ def _quantity_py(start: int, end: int, value: int, qualifier: str, kind: str, no
 
 # The C maker (rasad.arabic._speedups) when it was built: the same record, made in C.
 try:
+    from ._speedups import API as _API
     from ._speedups import Maker as _Maker
 
+    if _API < 2:
+        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
+
     _quantity = _Maker(Quantity, _FIELDS)
-except ImportError:  # not built (no compiler where rasad was installed)
+except ImportError:  # not built (no compiler where rasad was installed), or an older build
     _quantity = _quantity_py
 
 

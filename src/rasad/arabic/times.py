@@ -1064,10 +1064,14 @@ def _time_expression_py(start: int, end: int, date_start: date | None, date_end:
 
 # The C maker (rasad.arabic._speedups) when it was built: the same record, made in C.
 try:
+    from ._speedups import API as _API
     from ._speedups import Maker as _Maker
 
+    if _API < 2:
+        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
+
     _time_expression = _Maker(TimeExpression, _TE_FIELDS)
-except ImportError:  # not built (no compiler where rasad was installed)
+except ImportError:  # not built (no compiler where rasad was installed), or an older build
     _time_expression = _time_expression_py
 
 
@@ -1203,9 +1207,13 @@ def _word_starts_py(t: str, k: int, n: int, floor: int, is_inner, inner, word_ba
 
 # The C loop (rasad.arabic._speedups) when it was built, else the Python one.
 try:
+    from ._speedups import API as _API
     from ._speedups import times_at as _times_at_c
     from ._speedups import word_starts as _starts
-except ImportError:  # not built (no compiler where rasad was installed)
+
+    if _API < 2:
+        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
+except ImportError:  # not built (no compiler where rasad was installed), or an older build
     _starts = _word_starts_py
     _times_at_c = None
 
