@@ -20,7 +20,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import rasad.arabic
-from rasad.model import Sentence, Token
+from rasad.model import Quantity, Sentence, TimeExpression, Token
 
 N = sys.modules["rasad.arabic.normalize"]
 S = sys.modules["rasad.arabic.sentences"]
@@ -62,7 +62,7 @@ def _reference_sentences(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-_SENTENCE_ALPHABET = list("د.م ق ص ب\n ا U.S.a b 12.5 3،4 ؟!…\"»)ـًٌ_²") + ["سم", "كلم", "رقم", "dr", "مستشفى", "٢٣",
+_SENTENCE_ALPHABET = list("د.م ق ص ب\n ا U.S.a b 12.5 3،4 ؟!…\"»)ـًٌ_²\r\\]﴿\u2029؛") + ["\r\n", "!?»", ".\"'"] + ["سم", "كلم", "رقم", "dr", "مستشفى", "٢٣",
                                                                            "abcdefghijklmnopqrstuvwxyz"]
 
 
@@ -131,16 +131,27 @@ def test_c_loops_equal_python_loops(text: str) -> None:
     assert TK.tokenize(text) == py
     # analyse's lay-out, on the same pieces and readings
     recs = [A._record(p) for p in pieces]
+    for items in (recs, [*recs, None], [None, *recs], [[], (), 0, "", *recs, None, 0, None], []):
+        for start in (-1, 0, 1, 3, len(items), len(items) + 2):
+            assert N._none_at_py(items, start) == C.none_at(items, start)
+        assert N._none_at_py(items) == C.none_at(items)
     if None not in recs:
         ints = A._ints(len(text) + 1)
         fresh = [list(r) for r in recs]
         assert A._lay_out_py(pieces, recs, TK._piece_rows, exact, None, ints) == \
             C.lay_out(pieces, fresh, TK._piece_rows, exact, maker, ints)
         assert fresh == recs  # the token rows each read and kept alike
+        # offsets beyond a shared tuple of ints, or given as a range (a long text), made afresh
+        # (the offset map, the last item, is then cut short or taken from the range)
+        ref = A._lay_out_py(pieces, recs, TK._piece_rows, exact, None, ints)
+        for other in (ints[:len(ints) // 2], range(len(ints))):
+            assert C.lay_out(pieces, [list(r) for r in recs], TK._piece_rows, exact, maker, other)[:-1] == ref[:-1]
     # sentences
     ref = S._sentences_py(text)
     assert ref == C.split(text, S._BOUNDARY, S._dot_ends, S._STRIP, C.Maker(Sentence, S._FIELDS))
-    assert ref == S.sentences(text)  # the Splitter, its dot test in C
+    assert ref == S.sentences(text)  # the Splitter, its dot test in C, boundaries read in C
+    assert ref == C.Splitter(S._BOUNDARY, S._MARKS + S._BREAKS, S._MARKS, S._STRIP, S._RUN_BACK, S._is_abbreviation,
+                             S._ABBR_CACHE, S._closes, C.Maker(Sentence, S._FIELDS)).split(text)  # ... by the regex
     # time phrases from the anchors
     published = date(2018, 5, 15)
     n = rasad.arabic.normalize(text)
@@ -157,8 +168,9 @@ def test_c_loops_equal_python_loops(text: str) -> None:
     inner = TM._inner_words()
     for k in range(len(t)):
         for floor in (0, k // 2):
-            assert TM._word_starts(t, k, TM._MAX_WORDS_BEFORE, floor) == \
-                C.word_starts(t, k, TM._MAX_WORDS_BEFORE, floor, TM._is_inner, inner, TM._WORD_BACK)
+            ref = TM._word_starts(t, k, TM._MAX_WORDS_BEFORE, floor)
+            assert ref == C.word_starts(t, k, TM._MAX_WORDS_BEFORE, floor, TM._is_inner, inner, TM._WORD_BACK)
+            assert ref == C.word_starts(t, k, TM._MAX_WORDS_BEFORE, floor, None, inner, TM._WORD_BACK)
 
 
 @needs_c
@@ -175,6 +187,27 @@ def test_c_records_are_the_models_records() -> None:
         assert not gc.is_tracked(r)  # strings and ints only: no cycle passes through it
     with pytest.raises(TypeError):
         C.Maker(Token, ("start",))(1, 2)
+
+
+@needs_c
+def test_c_made_time_expressions_and_quantities_are_the_python_ones() -> None:
+    """times and quantities make their records with the C Maker when built:
+    the same records as their Python builders (the reference) make."""
+    import dataclasses
+
+    Q = sys.modules["rasad.arabic.quantities"]
+    cases = (
+        (TM._time_expression, TM._time_expression_py, TimeExpression,
+         (3, 9, date(2018, 5, 1), None, "day", "date", "الثلاثاء")),
+        (Q._quantity, Q._quantity_py, Quantity, (0, 2, 40, "at_least", "count", 3, 9, None, "40")),
+    )
+    for fast, ref, cls, values in cases:
+        assert isinstance(fast, C.Maker)
+        a, b = fast(*values), ref(*values)
+        assert type(a) is type(b) is cls and a == b == cls(*values) and hash(a) == hash(b) and repr(a) == repr(b)
+        assert [getattr(a, f) for f in cls.__slots__] == list(values)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(a, "start", 1)
 
 
 def test_the_loops_in_use_are_reported() -> None:

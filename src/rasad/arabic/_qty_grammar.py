@@ -220,10 +220,13 @@ class _Parser:
         # `word(k)` is asked hundreds of times a text, mostly a token or two
         # either side of a number: the list padded with "" on the right (which
         # small negative indexes wrap to) answers it in C, with no bounds test.
-        # `text(k)` likewise for any token.
+        # `text(k)` likewise for any token. (The padded lists are kept too, for
+        # reading runs of tokens as slices.)
         pad = [""] * _PAD
-        self.word = (self.words + pad).__getitem__
-        self.text = (self.texts + pad).__getitem__
+        self.padded_words = self.words + pad
+        self.word = self.padded_words.__getitem__
+        self.padded_texts = self.texts + pad
+        self.text = self.padded_texts.__getitem__
 
     # ---- small helpers
 
@@ -274,7 +277,7 @@ class _Parser:
         s = self.texts[k]
         if len(s) > 15:
             return None  # an identifier or a run of digits, not an amount
-        mult_next = self._mult_at(k + 1)
+        mult_next = MULTS[self.word(k + 1)]  # self._mult_at(k + 1)
         if "," in s:
             v: float = int(s.replace(",", ""))
         elif s.count(".") > 1:

@@ -58,6 +58,9 @@ class _Phrases:
             for key in keys:
                 self.by_last.setdefault(key, []).append((p, v))
             self.by_first.setdefault(p[0], []).append((p, v))
+        self.last_words = frozenset(self.by_last)  # the keys of by_last, as a set
+        # a word before a phrase's first word p[0] that is p[0] with a clitic: p[0] -> those words
+        self.with_clitic = {p[0]: frozenset(c + p[0] for c in _PHRASE_CLITICS) for p, _ in items if p}
 
 
 

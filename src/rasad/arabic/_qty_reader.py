@@ -15,10 +15,13 @@ from ._qty_lexicon import (
     ATOMS, CLASS_BITS as CB, IN_CHANGE_WORDS, IN_CLOCK_BEFORE, IN_COUNTABLE, IN_LABEL_BEFORE, IN_MONTH_HEADS,
     IN_MONTHS, IN_NOT_NOUNS, IN_ORDINAL_CONTEXT, IN_ORDINAL_CONTEXT_ANY, IN_TIME_AFTER, IN_UNIT_DUAL_FORMS,
     IN_WEEKDAY_BEFORE, IN_WEEKDAYS, IN_YEAR_AFTER, IN_YEAR_BEFORE, KEY_COUNTABLE, KEY_UNITS, _CLITIC_TOKENS,
-    _PHRASE_CLITICS, _Phrases, _bare, _noun_key, _splits, _triggers,
+    _Phrases, _bare, _noun_key, _splits, _triggers,
 )
 
 # --------------------------------------------------------------------------- driver
+
+
+_EXACT = 1 << 52  # below this in size, v + 0.5 is a float exactly, for any int v: it rounds to v
 
 
 def _round(v: float) -> int:
@@ -85,7 +88,7 @@ class _Reader(_Parser):
             q, k2 = res
             if q is not None:
                 out.append(q)
-            done = max(k2, k + 1)
+            done = k2 if k2 > k else k + 1  # max(k2, k + 1)
         return out
 
     # ---- context
@@ -111,16 +114,18 @@ class _Reader(_Parser):
         cands = phrases.by_last.get(self.word(k - 1)) if k > 0 else None
         if not cands:
             return None
+        padded = self.padded_words
         for p, val in cands:
             L = len(p)
             if k - L < 0:
                 continue
             if L == 1:
                 return p, val
-            if any(self.word(k - L + x) != p[x] for x in range(1, L - 1)):
+            # its middle words (p[1:L-1]) are the words between (0 <= k - L: no wrap-around)
+            if L > 2 and tuple(padded[k - L + 1:k - 1]) != p[1:L - 1]:
                 continue
-            w = self.word(k - L)
-            if w == p[0] or any(w == pre + p[0] for pre in _PHRASE_CLITICS):
+            w = padded[k - L]
+            if w == p[0] or w in phrases.with_clitic[p[0]]:  # (p[0] with one of _PHRASE_CLITICS)
                 return p, val
         return None
 
@@ -128,10 +133,16 @@ class _Reader(_Parser):
         cands = phrases.by_first.get(self.text(k))
         if not cands:
             return None
-        text = self.text
+        if k < 0:  # (texts before the first wrap around to the padding: one by one)
+            text = self.text
+            for p, val in cands:
+                if all(text(k + x) == p[x] for x in range(1, len(p))):
+                    return p, val
+            return None
+        padded = self.padded_texts
         for p, val in cands:
             # (a word equal to p[x] is also a token text equal to it)
-            if all(text(k + x) == p[x] for x in range(1, len(p))):
+            if len(p) == 1 or tuple(padded[k + 1:k + len(p)]) == p[1:]:
                 return p, val
         return None
 
@@ -322,8 +333,10 @@ class _Reader(_Parser):
         # A verb of exceeding a few words back: "تجاوز عدد القتلى في صفوف النظام 400".
         by_last = lx.verb_bounds.by_last
         words = self.words
-        lo = max(-1, p - 2 - lx.verb_gap)
-        if by_last.keys().isdisjoint(words[lo + 1:p]):
+        lo = p - 2 - lx.verb_gap
+        if lo < -1:
+            lo = -1
+        if lx.verb_bounds.last_words.isdisjoint(words[lo + 1:p]):
             return None  # no verb phrase can end in reach
         trig = _triggers()
         for x in range(p - 1, lo, -1):
@@ -369,7 +382,9 @@ class _Reader(_Parser):
         if prev in _CLITIC_TOKENS:
             prev = self.prev_word(k)
         bits = CB[prev]
-        value = int(math.floor(num.value + 0.5))
+        value = num.value
+        if value.__class__ is not int or not -_EXACT < value < _EXACT:  # (an int is its own rounding)
+            value = int(math.floor(value + 0.5))
         up = int(math.floor(upper + 0.5)) if upper is not None else None
         start, end = num.start, num.end
         # Dates and clock times are not amounts.
@@ -450,7 +465,8 @@ class _Reader(_Parser):
         if kind in ("year", "ordinal", "other"):
             qualifier = "exact" if up is None else "at_least"
         if qualifier in ("exact", "approx"):
-            hit = self._post_hit(j)
+            post = lx.postfix_q.by_first  # (no hit unless a phrase begins there: _post_hit's first test)
+            hit = self._post_hit(j) if text(j) in post else None
             if hit:
                 qualifier = hit[1]
                 if noun_s is None and kind == "count":
@@ -458,7 +474,7 @@ class _Reader(_Parser):
                     if na is not None:
                         noun_s, noun_e = self.st(na), self.ends[na]
             elif noun_s is not None:
-                hit = self._post_hit(j_after)
+                hit = self._post_hit(j_after) if text(j_after) in post else None
                 if hit:
                     qualifier = hit[1]
         return _Q(start, end, value, qualifier, kind, noun_s, noun_e, up), j

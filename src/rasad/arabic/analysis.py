@@ -22,7 +22,7 @@ from datetime import date
 
 from ..model import Analysis, Normalized, Token
 from ._qty_grammar import _piece_info, _Tokens
-from .normalize import _SHORT, _fold_one, _ints, _normalize_split
+from .normalize import _SHORT, _fold_one, _ints, _none_at, _normalize_split
 from .quantities import _read, _scan
 from .sentences import sentences
 from .times import _anchors_in, _times, _times_at
@@ -68,7 +68,7 @@ def analyse(text: str, published: date | None = None) -> Analysis:
         return _separately(text, published)  # (runs of spaces collapse: the general path)
     pieces = text.split(" ")
     recs = list(map(_RECORDS.get, pieces))
-    if None in recs:
+    if _none_at(recs) >= 0:
         for i, r in enumerate(recs):
             if r is None:
                 r = recs[i] = _record(pieces[i])
@@ -79,7 +79,7 @@ def analyse(text: str, published: date | None = None) -> Analysis:
     ntext, tokens, texts, ends, words, cands, spots, index = _lay_out(pieces, recs, _piece_rows, exact, _MAKER, ints)
     if "  " in ntext:
         return _separately(text, published)  # a piece vanished (only marks) between two spaces
-    n = Normalized(ntext, tuple(ints) if index is None else tuple(index))
+    n = Normalized(ntext, tuple(ints) if index is None else index)
     return Analysis(
         normalized=n,
         tokens=tokens,
@@ -93,8 +93,8 @@ def _lay_out_py(pieces: list[str], recs: list[_Piece], make_rows, exact: bool, m
     """One pass over a text's pieces and their readings: (the matching form,
     its tokens, the quantity tokenizer's texts, ends, words and candidates
     (_qty_grammar._Tokens), the time anchors as (where the piece starts in
-    the matching form, its anchors), the offsets of the matching form or
-    None when it keeps the text's length). The reference for
+    the matching form, its anchors), the offsets of the matching form (a
+    tuple) or None when it keeps the text's length). The reference for
     `_speedups.lay_out`."""
     folded: list[str] = []
     tokens: list[Token] = []
@@ -176,14 +176,18 @@ def _lay_out_py(pieces: list[str], recs: list[_Piece], make_rows, exact: bool, m
     ntext = " ".join(folded)
     if changed:
         index.extend(ints[kept:len(ints)])
-        return ntext, tokens, texts, ends, words, cands, spots, index
+        return ntext, tokens, texts, ends, words, cands, spots, tuple(index)
     return ntext, tokens, texts, ends, words, cands, spots, None
 
 
 # The C loop (rasad.arabic._speedups) when it was built, else the Python one.
 try:
+    from ._speedups import API as _API
     from ._speedups import lay_out as _lay_out
-except ImportError:  # not built (no compiler where rasad was installed)
+
+    if _API < 2:
+        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
+except ImportError:  # not built (no compiler where rasad was installed), or an older build
     _lay_out = _lay_out_py
 
 

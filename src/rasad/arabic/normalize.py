@@ -210,12 +210,29 @@ def _fold_piece(piece: str, lighter: bool) -> tuple[str, tuple[tuple[int, int], 
     return got
 
 
+def _none_at_py(items: list, start: int = 0) -> int:
+    """Where None first stands in `items` from `start` on (by identity), or
+    -1: `items.index(None, start)` without comparing every item with None
+    (each item's __eq__ is tried). The reference for `_speedups.none_at`."""
+    return next((i for i in range(max(start, 0), len(items)) if items[i] is None), -1)
+
+
+try:
+    from ._speedups import API as _API
+    from ._speedups import none_at as _none_at
+
+    if _API < 2:
+        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
+except ImportError:  # not built (no compiler where rasad was installed), or an older build
+    _none_at = _none_at_py
+
+
 def _fold_pieces(text: str, pieces: list[str], lighter: bool = False
                  ) -> tuple[str, tuple[int, ...] | None, list[str]] | None:
     """`_normalize` of a text given `text.split(" ")`, with the folded pieces
     (" ".join makes the matching form), or None if it needs the general path."""
     got = list(map((_PLAIN_LIGHT if lighter else _PLAIN).get, pieces))
-    if None not in got:
+    if _none_at(got) < 0:
         out = " ".join(got)
         return (out, None, got) if "  " not in out else None
     # Pieces that lose marks, or not seen yet: placed one by one, with the
@@ -228,11 +245,9 @@ def _fold_pieces(text: str, pieces: list[str], lighter: bool = False
     pos = 0  # the next original offset not yet placed
     at = 0  # where piece i + 1 starts in `text`
     i = -1
-    find = got.index
     while True:
-        try:
-            j = find(None, i + 1)
-        except ValueError:
+        j = _none_at(got, i + 1)
+        if j < 0:
             break
         if j > i + 1:
             at += sum(map(len, pieces[i + 1:j])) + (j - i - 1)

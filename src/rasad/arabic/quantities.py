@@ -192,23 +192,24 @@ def _windows(text: str) -> list[tuple[int, int]]:
 # Quantities are built through a twin class, as tokens.py builds tokens:
 # Quantity is a frozen slots dataclass whose generated __init__ sets each
 # field through object.__setattr__. `_QuantityBuilder` has the same slots,
-# not frozen; `_quantity` fills them with plain slot stores and makes the
+# not frozen; `_quantity_py` fills them with plain slot stores and makes the
 # object a Quantity (__class__ assignment between classes of the same
 # layout). Same fields, same values, same type: equal to Quantity(...) in
-# every way, frozen like it.
+# every way, frozen like it. When rasad.arabic._speedups was built,
+# `_quantity` is its Maker, which fills the slots in C: the same record.
 _FIELDS = ("start", "end", "value", "qualifier", "kind", "noun_start", "noun_end", "upper", "text")
 if Quantity.__slots__ != _FIELDS or hasattr(Quantity, "__post_init__"):  # model.Quantity changed
     raise ImportError("rasad.arabic.quantities: Quantity fields differ from _FIELDS")
 
 
 class _QuantityBuilder:
-    """Same slots as Quantity, not frozen: see `_quantity`."""
+    """Same slots as Quantity, not frozen: see `_quantity_py`."""
 
     __slots__ = _FIELDS
 
 
-def _quantity(start: int, end: int, value: int, qualifier: str, kind: str, noun_start: int | None,
-              noun_end: int | None, upper: int | None, text: str) -> Quantity:
+def _quantity_py(start: int, end: int, value: int, qualifier: str, kind: str, noun_start: int | None,
+                 noun_end: int | None, upper: int | None, text: str) -> Quantity:
     """Quantity(start, end, ...), built without the frozen dataclass's __init__."""
     q = object.__new__(_QuantityBuilder)
     q.start = start
@@ -222,6 +223,19 @@ def _quantity(start: int, end: int, value: int, qualifier: str, kind: str, noun_
     q.text = text
     q.__class__ = Quantity
     return q
+
+
+# The C maker (rasad.arabic._speedups) when it was built: the same record, made in C.
+try:
+    from ._speedups import API as _API
+    from ._speedups import Maker as _Maker
+
+    if _API < 2:
+        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
+
+    _quantity = _Maker(Quantity, _FIELDS)
+except ImportError:  # not built (no compiler where rasad was installed), or an older build
+    _quantity = _quantity_py
 
 
 def _scan(text: str, lo: int, hi: int, n: Normalized | None = None, pieces: list[str] | None = None

@@ -19,6 +19,11 @@ from .resources import data_yaml
 
 _CLOSERS = "\"'»”’›)\\]}〞＂』」﴿"
 _MARKS = ".!?؟;؛…۔⸮⁏‼⁇⁈⁉"
+# The characters [{_CLOSERS}] stands for in _BOUNDARY (its backslash escapes "]"),
+# for the boundary's reading in C (_speedups.Splitter); checked against the regex.
+_CLOSER_CHARS = _CLOSERS.replace("\\", "")
+if {c for c in _CLOSERS + "\\" if re.fullmatch(f"[{_CLOSERS}]", c)} != set(_CLOSER_CHARS):
+    raise ImportError("rasad.arabic.sentences: _CLOSER_CHARS differs from the class in _BOUNDARY")
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\u2028\u2029\x85"
 # One character class first, so the regex engine scans for it at C speed:
 # a run of end marks with the closing quotes/brackets after it, or a line
@@ -181,12 +186,16 @@ def _add(text: str, a: int, b: int, out: list[Sentence], strip: str) -> None:
 
 # The C loop (rasad.arabic._speedups) when it was built, else the Python one.
 try:
+    from ._speedups import API as _API
     from ._speedups import Maker as _Maker
     from ._speedups import Splitter as _Splitter
 
+    if _API < 2:
+        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
+
     _split = _Splitter(_BOUNDARY, _MARKS + _BREAKS, _MARKS, _STRIP, _RUN_BACK, _is_abbreviation, _ABBR_CACHE, _closes,
-                       _Maker(Sentence, _FIELDS)).split
-except ImportError:  # not built (no compiler where rasad was installed)
+                       _Maker(Sentence, _FIELDS), _CLOSER_CHARS).split
+except ImportError:  # not built (no compiler where rasad was installed), or an older build
     _split = _sentences_py
 
 

@@ -62,7 +62,7 @@ from typing import Any
 from hijridate import Gregorian, Hijri
 
 from ..model import Normalized, TimeExpression
-from .normalize import norm, normalize
+from .normalize import _none_at, norm, normalize
 from .resources import data_yaml
 
 # The definite article, also after the preposition ل ("لليوم" = ل + اليوم).
@@ -416,7 +416,10 @@ def _ordinal(words: str) -> int | None:
 Span = tuple[date | None, date | None, str]
 
 
+@lru_cache(maxsize=4096)
 def _month_span(y: int, m: int) -> tuple[date, date]:
+    """First and last day of month m of year y (cached, as are the other
+    pure date reckonings below that a text asks again and again)."""
     start = date(y, m, 1)
     nxt = date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
     return start, nxt - timedelta(days=1)
@@ -428,22 +431,36 @@ def _part(start: date, end: date, part: dict[str, tuple[Fraction, Fraction]] | N
     if not part:
         return start, end
     lo, hi = part.get(unit, part["default"])
-    a, b = _share(((end - start).days + 1), lo, hi)
-    return start + timedelta(days=a), start + timedelta(days=b)
+    n = (end - start).days + 1
+    # (kept by the identity of the lexicon's fractions, which the entry holds:
+    # hashing a Fraction is slow too)
+    key = (n, id(lo), id(hi))
+    got = _SHARES.get(key)
+    if got is None:
+        if len(_SHARES) >= _SHARES_MAX:
+            _SHARES.clear()
+        got = _SHARES[key] = (*_share(n, lo, hi), lo, hi)
+    return start + timedelta(days=got[0]), start + timedelta(days=got[1])
 
 
-@lru_cache(maxsize=4096)
+_SHARES: dict[tuple[int, int, int], tuple[int, int, Fraction, Fraction]] = {}
+_SHARES_MAX = 4096
+
+
 def _share(n: int, lo: Fraction, hi: Fraction) -> tuple[int, int]:
-    """First and last day (0-based) of the share [lo, hi) of n days (cached: Fraction arithmetic is slow)."""
+    """First and last day (0-based) of the share [lo, hi) of n days (kept by
+    `_part`: Fraction arithmetic is slow)."""
     a = math.floor(n * lo)
     b = max(a, math.ceil(n * hi) - 1)
     return a, min(b, n - 1)
 
 
+@lru_cache(maxsize=1)
 def _tolerance() -> timedelta:
     return timedelta(days=int(_lexicon().conf["future_tolerance_days"]))
 
 
+@lru_cache(maxsize=4096)
 def _month_year(month: int, mod: str | None, pub: date, day: int = 1) -> int:
     """The year of a month named without one, by the conventions in the module doc."""
     if mod == "past":
@@ -459,6 +476,7 @@ def _month_year(month: int, mod: str | None, pub: date, day: int = 1) -> int:
     return pub.year if d <= pub + _tolerance() else pub.year - 1
 
 
+@lru_cache(maxsize=4096)
 def _weekday(wd: int, mod: str | None, pub: date) -> date:
     if mod == "next":
         return pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
@@ -536,6 +554,8 @@ def _mod(word: str | None) -> str | None:
 
 def _key(word: str) -> str:
     """A matched phrase as a lookup key: runs of spaces as one."""
+    if word.isalnum():  # one word (most): no space to fold
+        return word
     return " ".join(word.split())
 
 
@@ -933,6 +953,7 @@ class _CoreMatch(dict):
 # الـ24 الماضية", "يوم أمس"). Emptied when full.
 _CORE_MEMO: dict[tuple[str, bool, str], _CoreMatch | None] = {}
 _CORE_MEMO_MAX = 1 << 12
+_UNSEEN = object()  # (None in the memo: the core does not match)
 
 
 def _core(g: _Grammar, kind: str, t: str, s: int, e: int) -> _CoreMatch | None:
@@ -944,8 +965,9 @@ def _core(g: _Grammar, kind: str, t: str, s: int, e: int) -> _CoreMatch | None:
     resolvers read only the match's groups and text, never its offsets.
     """
     key = (kind, s > 0 and t[s - 1] == "ل", t[s:e])
-    if key in _CORE_MEMO:
-        return _CORE_MEMO[key]
+    core = _CORE_MEMO.get(key, _UNSEEN)
+    if core is not _UNSEEN:
+        return core
     m = g.cores[kind].match(t, s, e)
     core = None
     if m is not None and m.end() == e:
@@ -963,9 +985,11 @@ def _attempt(m: re.Match[str], text: str, n_text: str, n, published: date | None
     kind = m.lastgroup
     if kind is None or kind not in g.cores:
         return None
+    lead_text = m["lead"]
+    if kind == "dur" and not lead_text:
+        return None  # a counted span is a time phrase only after its lead word (_dur_expr)
     s, e = m.span(kind)
     cl = m["cl"] or ""
-    lead_text = m["lead"]
     got = _reading(g, kind, m, n_text, s, e, cl, lead_text, published)
     if got is None:
         return None
@@ -973,7 +997,9 @@ def _attempt(m: re.Match[str], text: str, n_text: str, n, published: date | None
     begin = m.start("lead") if keep_lead and lead_text else s
     if begin == s and lam:
         begin = s - 1  # "لليوم": keep the preposition whose lam the article lost
-    o0, o1 = n.orig_span(begin, e)
+    index = n.index  # n.orig_span(begin, e):
+    o0 = index[begin]
+    o1 = index[e - 1] + 1 if e > begin else o0
     size = len(text)
     while o1 < size and ("\u064b" <= text[o1] <= "\u065f" or text[o1] in "\u0640\u0670"):
         o1 += 1  # the tatweel of "هـ", a final tanween (_TRAILING)
@@ -984,7 +1010,9 @@ def _reading(g: _Grammar, kind: str, m: re.Match[str], n_text: str, s: int, e: i
              lead_text: str | None, published: date | None) -> tuple | None:
     """(kind, date_start, date_end, precision, keeps its lead word, keeps the
     lam before it) of a core, or None if it is not a time expression."""
-    core = _core(g, kind, n_text, s, e)
+    core = _CORE_MEMO.get((kind, s > 0 and n_text[s - 1] == "ل", n_text[s:e]), _UNSEEN)  # (_core's memo)
+    if core is _UNSEEN:
+        core = _core(g, kind, n_text, s, e)
     if core is None:
         return None
     lead = None
@@ -1002,23 +1030,25 @@ def _reading(g: _Grammar, kind: str, m: re.Match[str], n_text: str, s: int, e: i
 
 
 # TimeExpression is a frozen slots dataclass whose generated __init__ sets
-# each field through object.__setattr__; `_time_expression` fills the same
+# each field through object.__setattr__; `_time_expression_py` fills the same
 # slots of a twin class with plain stores and makes the object a
 # TimeExpression (__class__ assignment between classes of the same layout):
-# equal to TimeExpression(...) in every way, frozen like it.
+# equal to TimeExpression(...) in every way, frozen like it. When
+# rasad.arabic._speedups was built, `_time_expression` is its Maker, which
+# fills the slots in C: the same record again (it is the reference's twin).
 _TE_FIELDS = ("start", "end", "date_start", "date_end", "precision", "kind", "text")
 if TimeExpression.__slots__ != _TE_FIELDS or hasattr(TimeExpression, "__post_init__"):  # model changed
     raise ImportError("rasad.arabic.times: TimeExpression fields differ from _TE_FIELDS")
 
 
 class _TimeExpressionBuilder:
-    """Same slots as TimeExpression, not frozen: see `_time_expression`."""
+    """Same slots as TimeExpression, not frozen: see `_time_expression_py`."""
 
     __slots__ = _TE_FIELDS
 
 
-def _time_expression(start: int, end: int, date_start: date | None, date_end: date | None, precision: str,
-                     kind: str, text: str) -> TimeExpression:
+def _time_expression_py(start: int, end: int, date_start: date | None, date_end: date | None, precision: str,
+                        kind: str, text: str) -> TimeExpression:
     """TimeExpression(start, end, ...), built without the frozen dataclass's __init__."""
     t = object.__new__(_TimeExpressionBuilder)
     t.start = start
@@ -1030,6 +1060,19 @@ def _time_expression(start: int, end: int, date_start: date | None, date_end: da
     t.text = text
     t.__class__ = TimeExpression
     return t
+
+
+# The C maker (rasad.arabic._speedups) when it was built: the same record, made in C.
+try:
+    from ._speedups import API as _API
+    from ._speedups import Maker as _Maker
+
+    if _API < 2:
+        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
+
+    _time_expression = _Maker(TimeExpression, _TE_FIELDS)
+except ImportError:  # not built (no compiler where rasad was installed), or an older build
+    _time_expression = _time_expression_py
 
 
 _TRAILING = re.compile(r"[\u0640\u064b-\u065f\u0670]")
@@ -1164,9 +1207,13 @@ def _word_starts_py(t: str, k: int, n: int, floor: int, is_inner, inner, word_ba
 
 # The C loop (rasad.arabic._speedups) when it was built, else the Python one.
 try:
+    from ._speedups import API as _API
     from ._speedups import times_at as _times_at_c
     from ._speedups import word_starts as _starts
-except ImportError:  # not built (no compiler where rasad was installed)
+
+    if _API < 2:
+        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
+except ImportError:  # not built (no compiler where rasad was installed), or an older build
     _starts = _word_starts_py
     _times_at_c = None
 
@@ -1278,13 +1325,11 @@ def _times(text: str, published: date | None, n: Normalized, pieces: list[str] |
     spots: list[tuple[int, tuple[tuple[int, int], ...]]] = []
     # None: a piece with anchors, or one not seen yet.
     marks = list(map(_NO_ANCHORS.get, pieces))
-    find = marks.index
     i = -1
     pos = 0  # where piece i + 1 starts in t
     while True:
-        try:
-            j = find(None, i + 1)
-        except ValueError:
+        j = _none_at(marks, i + 1)
+        if j < 0:
             break
         if j > i + 1:
             pos += sum(map(len, pieces[i + 1:j])) + (j - i - 1)
@@ -1304,8 +1349,8 @@ def _times_at(text: str, published: date | None, n: Normalized,
     if _times_at_c is None:
         return _times_at_py(text, published, n, spots)
     g = _grammar()
-    return _times_at_c(text, published, n, spots, g.master.match, g.digit_led.match, _first_reading, _is_inner,
-                       _inner_words(), _WORD_BACK, _MAX_WORDS_BEFORE, _MAX_CHARS_AFTER)
+    return _times_at_c(text, published, n, spots, g.master.match, g.digit_led.match, _first_reading, None,
+                       _inner_words(), _WORD_BACK, _MAX_WORDS_BEFORE, _MAX_CHARS_AFTER)  # (None: _is_inner in C)
 
 
 def _times_at_py(text: str, published: date | None, n: Normalized,

@@ -310,11 +310,15 @@ def _piece_tokens(piece: str, exact: bool, cache: dict[str, tuple | list]) -> tu
 # The C loop (rasad.arabic._speedups, built by Cython when rasad is installed)
 # when it is there, else the Python one; they give the same records.
 try:
+    from ._speedups import API as _API
     from ._speedups import Maker as _Maker
     from ._speedups import build_tokens as _build_tokens
 
+    if _API < 2:
+        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
+
     _MAKER = _Maker(Token, _FIELDS)
-except ImportError:  # not built (no compiler where rasad was installed)
+except ImportError:  # not built (no compiler where rasad was installed), or an older build
     _build_tokens = _build_tokens_py
     _MAKER = None
 
