@@ -52,19 +52,16 @@ def rules() -> dict:
 
 def has_form(text: str, forms: frozenset[str]) -> bool:
     """Whether a normalised text holds one of the padded forms as whole words (a leading و or ف allowed)."""
-    words, phrases, others = _form_index(forms)
-    if words:
-        # a one-word form " w " lies in " " + text + " " exactly when w is one of the pieces between spaces
-        pieces = text.split(" ")
-        if not words.isdisjoint(pieces):
-            return True
-        for piece in pieces:
-            if piece[:1] in ("و", "ف") and piece[1:] in words:
-                return True
-    if phrases is not None or others:
+    words, firsts, phrases, others = _form_index(forms)
+    # a one-word form " w " lies in " " + text + " " (after و or ف or not) exactly when w, وw or فw is one
+    # of the pieces between spaces; a form of several words only where its first word, so led, is one
+    pieces = text.split(" ")
+    if not words.isdisjoint(pieces):
+        return True
+    if phrases is not None and not firsts.isdisjoint(pieces) and phrases.search(" " + text + " "):
+        return True
+    if others:
         padded = " " + text + " "
-        if phrases is not None and phrases.search(padded):
-            return True
         for f in others:
             if f in padded or (" و" + f[1:]) in padded or (" ف" + f[1:]) in padded:
                 return True
@@ -72,15 +69,19 @@ def has_form(text: str, forms: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=512)
-def _form_index(forms: frozenset[str]) -> tuple[frozenset[str], re.Pattern | None, tuple[str, ...]]:
-    """A set of padded forms as (the one-word forms unpadded, one regex for the padded forms of several
-    words: " " + و or ف or nothing + the words + " ", any other form as given)."""
+def _form_index(forms: frozenset[str]) -> tuple[frozenset[str], frozenset[str], re.Pattern | None, tuple[str, ...]]:
+    """A set of padded forms as (the one-word forms unpadded, each also after و and ف; the first words of
+    the forms of several words, so led; one regex for those forms: " " + و or ف or nothing + the words +
+    " "; any other form as given)."""
     def padded(f: str) -> bool:
         return len(f) >= 2 and f[0] == f[-1] == " "
-    words = frozenset(f[1:-1] for f in forms if padded(f) and " " not in f[1:-1])
+
+    def led(ws) -> frozenset[str]:
+        return frozenset(p + w for w in ws for p in ("", "و", "ف"))
+    words = led(f[1:-1] for f in forms if padded(f) and " " not in f[1:-1])
     several = sorted((f[1:-1] for f in forms if padded(f) and " " in f[1:-1]), key=lambda w: (-len(w), w))
     phrases = re.compile(" [وف]?(?:" + "|".join(map(re.escape, several)) + ") ") if several else None
-    return words, phrases, tuple(sorted(f for f in forms if not padded(f)))
+    return words, led(w.split(" ")[0] for w in several), phrases, tuple(sorted(f for f in forms if not padded(f)))
 
 
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
