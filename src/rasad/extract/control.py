@@ -25,7 +25,7 @@ from ..model import Attribution, Control
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, SentenceInfo, spans_cover, spans_overlap
-from .forms import find
+from .forms import find_each
 from .places import DESTINATION, PlaceHit
 from .records import builder
 from .resources import patterns
@@ -388,13 +388,11 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
     for si in ctx.sentences:
         if not si.places:
             continue
+        found_holds, found_gains = find_each(si, pat.holds_forms, pat.gain_forms)
+        if not found_holds and not found_gains:
+            continue  # no control form (most sentences)
         row = actors[si.index]
         names = [(h.start, h.end) for h in si.of("actor", "source")]
-
-        def free(a: int, b: int) -> bool:
-            s0, e0 = si.tokens[a].start, si.tokens[b - 1].end
-            return not spans_overlap(names, s0, e0)
-
         placed = [(p.start, p.end) for p in si.places]
 
         def usable(a: int, b: int) -> bool:
@@ -409,8 +407,8 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
                 hit = []  # "قد دخلت": already done; "قد يسيطر": may be
             return not hit and not _aimed(ctx, si, s0)
 
-        holds = [f for f in find(si, pat.holds_forms) if usable(f[0], f[1])]
-        gains = [f for f in find(si, pat.gain_forms) if usable(f[0], f[1])]
+        holds = [f for f in found_holds if usable(f[0], f[1])]
+        gains = [f for f in found_gains if usable(f[0], f[1])]
         held_spans = [(si.tokens[a].start, si.tokens[b - 1].end) for a, b, _ in holds]
         gain_starts = [si.tokens[a].start for a, _, _ in gains]
         for a, b, form in holds:
