@@ -13,6 +13,7 @@ A list of places continues through و, commas, place words and partitives
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +49,22 @@ def rules() -> dict:
             return frozenset(f" {norm(w)} " for w in v)
         return v
     return conv(raw)
+
+
+def loose_norm_of(ctx: Context, start: int, end: int) -> str:
+    """`ctx.norm_of(start, end)` but for the spaces between words, read off the document's matching form
+    instead of normalising the span: normalisation is local but for runs of spaces and CRLF (as
+    `context._sentence_norm` relies on), so the two split into the same words."""
+    n = ctx.normalized
+    index = n.index
+    return n.text[bisect_left(index, start):bisect_left(index, end)]
+
+
+def words_of(ctx: Context, start: int, end: int) -> list[str]:
+    """`ctx.norm_of(start, end).split()`, without normalising the span."""
+    n = ctx.normalized
+    index = n.index
+    return n.text[bisect_left(index, start):bisect_left(index, end)].split()
 
 
 def has_form(text: str, forms: frozenset[str]) -> bool:
@@ -131,7 +148,7 @@ def _partners(ctx: Context, si: SentenceInfo, actors: list[ActorHit], side: str)
         before = [t.norm for t in si.words_before(a.start, 2)]
         if not any(w in PARTNERS for w in before):
             continue
-        if any(x.side == side and x.end <= a.start and len(ctx.norm_of(x.end, a.start).split()) <= 3
+        if any(x.side == side and x.end <= a.start and len(words_of(ctx, x.end, a.start)) <= 3
                for x in actors):
             out.append(a)
     return out
@@ -140,7 +157,7 @@ def _partners(ctx: Context, si: SentenceInfo, actors: list[ActorHit], side: str)
 def _actor_for(si: SentenceInfo, actors: list[ActorHit], start: int, end: int, ctx: Context,
                per_sentence: list[list[ActorHit]], after_first: bool) -> ActorHit | None:
     armed = [a for a in actors if a.side in ARMED and not _supporting(ctx, si, a)]
-    following = [a for a in armed if a.start >= end and len(ctx.norm_of(end, a.start).split()) <= 2]
+    following = [a for a in armed if a.start >= end and len(words_of(ctx, end, a.start)) <= 2]
     preceding = [a for a in armed if a.end <= start]
     if after_first and following:
         return following[0]
@@ -203,7 +220,7 @@ def _count_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, boo
         folded = norm(rest)
     else:
         rest = text[a:b]
-        folded = ctx.norm_of(a, b)
+        folded = loose_norm_of(ctx, a, b)  # split into words, tested for commas
     words = [w for w in (x.strip('"\'()«»“”') for x in folded.replace("،", " ").replace(",", " ").split())
              if w and w not in ("لها", "له", "لهم", "و")]
     hard = "." in rest or ";" in rest or ":" in rest or "؛" in rest
@@ -219,7 +236,7 @@ def _inner(ctx: Context, si: SentenceInfo, p: PlaceHit, by_rank: bool = True) ->
     if not before:
         return None
     q = before[-1]
-    gap = ctx.norm_of(q.end, p.start).replace("،", " ").replace(",", " ").split()
+    gap = loose_norm_of(ctx, q.end, p.start).replace("،", " ").replace(",", " ").split()
     if gap and f" {' '.join(gap)} " not in rules()["place"]["container_glue"]:
         return None
     if by_rank and LEVEL_RANK.get(q.place.level, 99) >= LEVEL_RANK.get(p.place.level, 99):
@@ -272,7 +289,7 @@ def _place_before(ctx: Context, si: SentenceInfo, pos: int, max_words: int) -> l
     (through an apposition: "ناحية راوة، آخر بلدة يسيطر عليها"), moved from a container to the
     place it contains."""
     before = [p for p in si.places if p.end <= pos and not p.anaphoric]
-    if not before or len(ctx.norm_of(before[-1].end, pos).split()) > max_words or \
+    if not before or len(words_of(ctx, before[-1].end, pos)) > max_words or \
             any(ch in ctx.doc.text[before[-1].end:pos] for ch in ".;:؛"):
         return []
     p = before[-1]
@@ -305,7 +322,7 @@ def _aimed(ctx: Context, si: SentenceInfo, s0: int) -> bool:
     lo = max(si.start, s0 - 160)
     raw = ctx.doc.text[lo:s0]
     lo += max(raw.rfind(mark) for mark in "،,.;:؛") + 1  # the clause: after the last mark
-    return has_form(" ".join(ctx.norm_of(lo, s0).split()[-r["aim_words"]:]), r["aims"])
+    return has_form(" ".join(words_of(ctx, lo, s0)[-r["aim_words"]:]), r["aims"])
 
 
 def _purpose(si: SentenceInfo, a: int) -> bool:
@@ -331,8 +348,8 @@ def _announcer(ctx: Context, si: SentenceInfo, frames: list[Frame], start: int) 
     src = source_at(frames, start)
     if src.affiliation not in ARMED or src.start is None or src.start >= start or src.start < si.start:
         return None
-    words = ctx.norm_of(max(si.start, src.start - 12), src.start).split()[-1:]
-    if not words or words[0].lstrip("و") not in ANNOUNCE or len(ctx.norm_of(src.start, start).split()) > 12:
+    words = words_of(ctx, max(si.start, src.start - 12), src.start)[-1:]
+    if not words or words[0].lstrip("و") not in ANNOUNCE or len(words_of(ctx, src.start, start)) > 12:
         return None
     return src
 
@@ -413,31 +430,31 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
         gain_starts = [si.tokens[a].start for a, _, _ in gains]
         for a, b, form in holds:
             start, end = si.tokens[a].start, si.tokens[b - 1].end
-            prev = ctx.norm_of(max(si.start, start - 25), start).split()[-3:]
+            prev = words_of(ctx, max(si.start, start - 25), start)[-3:]
             if any(w.lstrip("و") in pat.past_state for w in prev):
                 continue  # "كان التنظيم يسيطر": a state in the past
-            told_before = ctx.norm_of(max(si.start, start - 30), start).split()[-2:]
-            if any(g < start and len(ctx.norm_of(g, start).split()) <= 6 for g in gain_starts) and \
+            told_before = words_of(ctx, max(si.start, start - 30), start)[-2:]
+            if any(g < start and len(words_of(ctx, g, start)) <= 6 for g in gain_starts) and \
                     not any(f" {w} " in rules()["control"]["where"] for w in told_before):
                 continue  # "سيطرة النظام على أكبر معاقل …": the gain's object, not a holding
-            if form == "مناطق" and not any(x.start >= end and len(ctx.norm_of(end, x.start).split()) == 0
+            if form == "مناطق" and not any(x.start >= end and len(words_of(ctx, end, x.start)) == 0
                                           for x in row):
                 continue  # "مناطق" holds only as "مناطق <actor>"
             # the holder follows a nominal form or a verb ("الخاضعة لسيطرة X", "يسيطر X على"), and precedes
             # a relative verb ("الفصائل التي تسيطر على")
-            relative = ctx.norm_of(max(si.start, start - 8), start).split()[-1:] in (["التي"], ["الذي"])
+            relative = words_of(ctx, max(si.start, start - 8), start)[-1:] in (["التي"], ["الذي"])
             actor = _actor_for(si, row, start, end, ctx, actors, after_first=not relative)
             if actor is None:
                 continue
             cr = rules()["control"]
-            prev2 = ctx.norm_of(max(si.start, start - 30), start).split()[-2:]
-            nxt = [w.strip('.،,؛:"\'()«»“”') for w in ctx.norm_of(end, min(si.end, end + 12)).split()[:1]]
+            prev2 = words_of(ctx, max(si.start, start - 30), start)[-2:]
+            nxt = [w.strip('.،,؛:"\'()«»“”') for w in words_of(ctx, end, min(si.end, end + 12))[:1]]
             where = [w for w in prev2 if f" {w} " in cr["where"]]
             if where or nxt and f" {nxt[0]} " in cr["resumptive"]:
                 # "حيث يتحصن مسلحو التنظيم", "آخر بلدة يسيطر عليها التنظيم": the place named before;
                 # the holder must be named right after
                 follow = [x for x in row if x.side in ARMED and x.start >= end and
-                          len(ctx.norm_of(end, x.start).split()) <= 3]
+                          len(words_of(ctx, end, x.start)) <= 3]
                 if not follow:
                     continue
                 at = ctx.doc.text.rfind(" ", si.start, start - len(where[-1]) - 1) if where else start
@@ -462,7 +479,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
                         places = [inner] + places
                 if form in STATIVE_GAIN:
                     # "يسقط بيد X": the taker follows "بيد"; without it (سقوط المدينة) no one is named
-                    after = ctx.norm_of(end, min(si.end, end + 12)).split()[:1]
+                    after = words_of(ctx, end, min(si.end, end + 12))[:1]
                     if not after or after[0] not in ("بيد", "بايدي", "بيدي", "لصالح"):
                         continue
                     for ph in places:
@@ -482,12 +499,12 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             start, end = si.tokens[a].start, si.tokens[b - 1].end
             if spans_cover(held_spans, start):
                 continue
-            ahead = [w.strip('.،,؛:"\'()«»“”') for w in ctx.norm_of(end, min(si.end, end + 60)).split()[:6]]
+            ahead = [w.strip('.،,؛:"\'()«»“”') for w in words_of(ctx, end, min(si.end, end + 60))[:6]]
             resumed = next((i for i, w in enumerate(ahead) if f" {w} " in rules()["control"]["resumptive"]), None)
             if resumed is not None and norm("على") not in ahead[:resumed]:
                 # "بعد أسبوعين من سيطرة قوات النظام عليها", "التي سيطر عليها التنظيم": the place told before
                 actor = _actor_for(si, row, start, end, ctx, actors, after_first=True)
-                prev = ctx.norm_of(max(si.start, start - 20), start).split()[-1:]
+                prev = words_of(ctx, max(si.start, start - 20), start)[-1:]
                 generic = prev and f" {prev[0]} " in rules()["control"]["generic_areas"]
                 if actor is not None and not _purpose(si, a):
                     # "في مناطق سيطر عليها النظام مؤخرا في الحجر الأسود": the areas are placed after
@@ -502,8 +519,8 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
                 places = _list_after(ctx, si, end)
                 if places:
                     after = [x for x in row if x.side in ARMED and x.start >= places[-1].end and
-                             ctx.norm_of(places[-1].end, x.start).split()[:1] == ["من"] and
-                             len([w for w in ctx.norm_of(places[-1].end, x.start).split() if w.strip('"«»“”()')]) <= 2]
+                             words_of(ctx, places[-1].end, x.start)[:1] == ["من"] and
+                             len([w for w in words_of(ctx, places[-1].end, x.start) if w.strip('"«»“”()')]) <= 2]
                     for ph in places if after else []:
                         if ph.place.level not in COARSE:
                             add(ph, after[0].side, after[0].actor, "holds", si, start)
@@ -521,7 +538,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             places = places + [p for p in _list_opened(ctx, si, end) if p not in places] if places else places
             if not places:  # "في حي التضامن … مسيطرين على مواقع جديدة"
                 before = [p for p in si.places if p.end <= start and not p.anaphoric]
-                if before and len(ctx.norm_of(before[-1].end, start).split()) <= 8 and \
+                if before and len(words_of(ctx, before[-1].end, start)) <= 8 and \
                         not any(c in ctx.doc.text[before[-1].end:start] for c in ".;:؛"):
                     places = before[-1:]
             for ph in places:

@@ -22,7 +22,7 @@ from ..model import Claim, Control, Event
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo, contains_any
-from .control import _inner, _list_after, _list_before, has_form, rules
+from .control import _inner, _list_after, _list_before, has_form, rules, words_of
 from .places import PlaceHit, is_destination
 from .records import builder
 from .resources import patterns
@@ -69,12 +69,12 @@ BACKGROUND = tuple(norm(w) for w in ("سبق أن", "سبق و", "في وقت س
 def _air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
     """Whether an air cue governs a generic strike: in its clause (from the last break before it to the
     next break after it, at most 8 words each way). None where an artillery word is in that clause."""
-    before = ctx.norm_of(max(si.start, h.start - 80), h.start).split()
+    before = words_of(ctx, max(si.start, h.start - 80), h.start)
     for i in range(len(before) - 1, -1, -1):
         if before[i] in AIR_CLAUSE_BREAKS or before[i].endswith(("،", ",")):
             before = before[i + 1:]
             break
-    after = ctx.norm_of(h.start, min(si.end, h.end + 100)).split()
+    after = words_of(ctx, h.start, min(si.end, h.end + 100))
     for i, w in enumerate(after):
         if i and (w in AIR_CLAUSE_BREAKS) or w.endswith(("،", ",")) and i + 1 < len(after):
             after = after[:i + 1]
@@ -112,7 +112,7 @@ def _framed_until(ctx: Context, si: SentenceInfo) -> int | None:
     k = si.token_index(si.start)
     for t in si.tokens[k:]:
         if t.kind == "word" and t.norm in ("بعد", "وبعد"):
-            span = ctx.norm_of(t.end, min(si.end, t.end + 30)).split()[:3]
+            span = words_of(ctx, t.end, min(si.end, t.end + 30))[:3]
             if any(f" {w} " in r["recent"] for w in span):
                 return t.end
             break
@@ -182,7 +182,7 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
 
 def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     pat = patterns()
-    prev2 = ctx.norm_of(max(si.start, h.start - 40), h.start).split()[-3:]
+    prev2 = words_of(ctx, max(si.start, h.start - 40), h.start)[-3:]
     if prev2 and (prev2[-1].lstrip("وب") in NEGATION or prev2[-1] in NEGATION or "وقف" in prev2[-2:]):
         return True  # "وقف إطلاق النار", "دون قتال", "خرق اتفاق": not the act itself
     if h.value in EXPLOSIVES and any(w.lstrip("وب") in DEFUSE for w in prev2):
@@ -193,7 +193,7 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
         lo = max(si.start, h.start - 80)
         back = ctx.doc.text[lo:h.start]
         lo += max(back.rfind("،"), back.rfind(","), back.rfind("؛")) + 1
-        for w in ctx.norm_of(lo, h.start).split()[-8:]:
+        for w in words_of(ctx, lo, h.start)[-8:]:
             if w.lstrip("وبل") in DEFUSE:
                 return True
     # a denial or a rumour of it ("نفت أنقرة استهداف المدنيين", "راجت أنباء عن مقتل … في كمين")
@@ -207,15 +207,15 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     fear = rules()["fear"]
     for c in si.of("cue"):
         if c.value in pat.not_happened and c.end <= h.start:
-            n = len(ctx.norm_of(c.end, h.start).split())
+            n = len(words_of(ctx, c.end, h.start))
             # "يخشى مراقبون أن يعيد التنظيم تجميع صفوفه وشن هجمات": the fear governs its clause
             if n <= 6 or n <= fear["reach_words"] and not any(ch in ctx.doc.text[c.end:h.start] for ch in "،,.;:؛") \
                     and not has_form(ctx.norm_of(c.end, h.start), fear["clause_breaks"]):
                 return True
-    ahead = " ".join(ctx.norm_of(h.end, min(si.end, h.end + 40)).split()[:3])
+    ahead = " ".join(words_of(ctx, h.end, min(si.end, h.end + 40))[:3])
     if has_form(ahead, fear["future_after"]):
         return True  # "لمعركة مقبلة": yet to come
-    last = ctx.norm_of(max(si.start, h.start - 50), h.start).split()[-4:]
+    last = words_of(ctx, max(si.start, h.start - 50), h.start)[-4:]
     if last and (f" {last[-1]} " in fear["before_words"] or len(last) > 1 and f" {last[-2]} " in fear["before_words"]
                  and f" {last[-1]} " in fear["start_words"]):
         return True  # "قبل الهجوم على الرقة": a point in time for something else
@@ -223,8 +223,8 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
         return True  # "تبنى التنظيم الهجوم", "غارة دعما للهجوم": a claim of, or support to, another event
     if _definite(ctx, h) and has_form(" ".join(last), fear["opinion"]):
         return True  # "يرى مراقبون أن الهجوم محاولة …": an opinion on an event already told
-    prev = ctx.norm_of(max(si.start, h.start - 30), h.start).split()
-    nxt = ctx.norm_of(h.end, min(si.end, h.end + 12)).split()
+    prev = words_of(ctx, max(si.start, h.start - 30), h.start)
+    nxt = words_of(ctx, h.end, min(si.end, h.end + 12))
     if nxt and nxt[0] in DEMONSTRATIVES:
         return True  # "خلال تلك الاشتباكات": an event already told
     if prev and (prev[-1] in DEMONSTRATIVES or prev[-1] in CONCESSIVE or prev[-2:-1] and prev[-2] in CONCESSIVE):
@@ -234,7 +234,7 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
         if t.start <= h.start < t.end:
             return True
         if t.kind in ("window", "since") and t.end <= h.start:
-            gap = ctx.norm_of(t.end, h.start).split()
+            gap = words_of(ctx, t.end, h.start)
             if gap and gap[0] == "من" and len(gap) <= 2:
                 return True
     # "الفصائل التي انسحبت من …": a verb describing who someone is, not the event told
@@ -259,7 +259,7 @@ def _first(ctx: Context, h: Hit) -> str:
     key = (h.start, h.end)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = ctx.norm_of(h.start, h.end).split()[0]
+        found = memo[key] = words_of(ctx, h.start, h.end)[0]
     return found
 
 
@@ -305,7 +305,7 @@ def _taking(ctx: Context, si: SentenceInfo, row: list[ActorHit], h: Hit) -> bool
         return False
     for a in row:
         if a.side in ARMED and a.start >= h.end:
-            gap = ctx.norm_of(h.end, a.start).split()
+            gap = words_of(ctx, h.end, a.start)
             if len(gap) > r["handing_reach"]:
                 break
             lead = ctx.norm_of(a.start, a.end)
@@ -319,14 +319,14 @@ def _agreement_told(ctx: Context, si: SentenceInfo, h: Hit, out: list[Event]) ->
     """An agreement reached, signed or carried out, not one already told (rules: agreement)."""
     r = rules()["agreement"]
     n = r["reach_words"]
-    before = ctx.norm_of(si.start, h.start).split()
+    before = words_of(ctx, si.start, h.start)
     last2 = " ".join(before[-2:])
     if has_form(last2, r["not_before"]):
         return False  # "الرافضين للتسوية", "خارج الاتفاق", "يصوت على هدنة"
     if _definite(ctx, h) and any(e.type == "Agreement" for e in out):
         return False  # "بموجب الاتفاق": the agreement already told
     return has_form(last2, r["linked_before"]) or has_form(" ".join(before[-n:]), r["reached_before"]) or \
-        has_form(" ".join(ctx.norm_of(h.end, si.end).split()[:n]), r["reached_after"])
+        has_form(" ".join(words_of(ctx, h.end, si.end)[:n]), r["reached_after"])
 
 
 def _is_verb_form(word: str) -> bool:
@@ -344,7 +344,7 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
         if before:
             p = before[-1]
             gap = ctx.doc.text[p.end:h.start]
-            if len(ctx.norm_of(p.end, h.start).split()) <= 8 and not any(c in gap for c in ".;:؛"):
+            if len(words_of(ctx, p.end, h.start)) <= 8 and not any(c in gap for c in ".;:؛"):
                 # the whole list that ends there ("في دوما وحمورية وسقبا جراء الغارات"), and the place
                 # a locator names ("دخلت بلدة برطلة شرق الموصل، لكنها واجهت مقاومة"): the town, not the city
                 inner = _inner(ctx, si, p, by_rank=False)
@@ -396,7 +396,7 @@ def _toll_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
         return []
     after = [p for p in si.places if p.start >= tolls[0].end and p.place.level not in COARSE and not p.anaphoric
              and not is_destination(ctx, si, p) and not _dateline(ctx, p)]
-    if not after or len(ctx.norm_of(tolls[0].end, after[0].start).split()) > 12:
+    if not after or len(words_of(ctx, tolls[0].end, after[0].start)) > 12:
         return []
     return [after[0]] + [q for q in _list_after(ctx, si, after[0].end, max_first_gap=0) if q in after]
 
@@ -452,7 +452,7 @@ def _actors(ctx: Context, si: SentenceInfo, row: list[ActorHit], per_sentence, h
     civ = [a for a in row if a.side == "civilians"]
     before = [a for a in armed if a.end <= h.start]
     after = [a for a in armed if a.start >= h.end]
-    first = after[0] if after and len(ctx.norm_of(h.end, after[0].start).split()) <= 1 else None
+    first = after[0] if after and len(words_of(ctx, h.end, after[0].start)) <= 1 else None
     a1 = first or (before[-1] if before else (after[0] if after else None))
     if a1 is None and si.index > 0:
         a1 = focus(per_sentence, si.index - 1, ARMED)
@@ -591,26 +591,26 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             if sub in TERRITORY or _blocked(ctx, si, h) or \
                     any(a < h.end and h.start < b for a, b in (places_only if sub == "Air/drone strike" else names)):
                 continue
-            prior = ctx.norm_of(max(si.start, h.start - 20), h.start).split()[-1:]
+            prior = words_of(ctx, max(si.start, h.start - 20), h.start)[-1:]
             if sub in VIOLENT and prior and f" {prior[0]} " in rules()["described_before"] and \
                     any(o.value in VIOLENT and o.value != sub for o in si.of("trigger")):
                 continue  # "تفجير انتحاري … في أعنف هجوم على القوات": the bombing described
             if told & GENERIC_OF.get(sub, set()):
-                if sub != "Armed clash" or any(o.value == "Suicide bomb" and len(ctx.norm_of(
-                        min(o.end, h.end), max(o.start, h.start)).split()) <= 3 for o in si.of("trigger")):
+                if sub != "Armed clash" or any(o.value == "Suicide bomb" and len(words_of(ctx, 
+                        min(o.end, h.end), max(o.start, h.start))) <= 3 for o in si.of("trigger")):
                     continue  # "هجوم بسيارة مفخخة يقودها انتحاري": the bombing; a wider attack is a clash
             first = _first(ctx, h)
             if h.value in EXPLOSIVES and any(
-                    o.value == h.value and o.end <= h.start and len(ctx.norm_of(o.end, h.start).split()) <= 6
+                    o.value == h.value and o.end <= h.start and len(words_of(ctx, o.end, h.start)) <= 6
                     and not aircraft(o) and _first(ctx, o) not in LAUNCH_VERBS | TARGET_VERBS
                    and not any(c in ctx.doc.text[o.end:h.start] for c in "،,.;؛") for o in si.of("trigger")):
                 continue  # "قصفوا أحياء دمشق بعشرات القذائف": the weapon of the strike just told
             if first in LAUNCH_VERBS and any(o is not h and h.end <= o.start and
-                                             len(ctx.norm_of(h.end, o.start).split()) <= 4 for o in si.of("trigger")):
+                                             len(words_of(ctx, h.end, o.start)) <= 4 for o in si.of("trigger")):
                 continue  # "تشن طائرات التحالف غارات": the launching is the strike named after it
             if sub == "Armed clash" and first.lstrip("وفب") in ATTACK_NOUNS and any(
                     o.value in EXPLOSIVES | {"Chemical weapon", "Suicide bomb"} and h.end <= o.start and
-                    len(ctx.norm_of(h.end, o.start).split()) <= 1 for o in si.of("trigger")):
+                    len(words_of(ctx, h.end, o.start)) <= 1 for o in si.of("trigger")):
                 continue  # "في هجوم بصواريخ محملة بغازات سامة": the attack is the weapon's
             if sub == "Shelling/artillery/missile attack" and (first in TARGET_VERBS or first in AIR_ONLY or
                                                                first.lstrip("وف") in GENERIC_STRIKE):
@@ -625,7 +625,7 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue
             if sub == "Peaceful protest":
                 pr = rules()["protest"]
-                nxt = ctx.norm_of(h.end, min(si.end, h.end + 20)).split()[:1]
+                nxt = words_of(ctx, h.end, min(si.end, h.end + 20))[:1]
                 if f" {first} " in pr["reason_forms"] and nxt and f" {nxt[0]} " in pr["reason_after"]:
                     continue  # "احتجاجا على الاقتتال": a reason, not a protest
                 if has_form(ctx.norm_of(h.end, si.end), pr["repression"]):
