@@ -57,6 +57,7 @@ LAUNCH_VERBS = {norm(w) for w in ("شن", "شنت", "شنوا", "يشن", "تش�
 # ("تفجير انتحاري استهدف مطعما"); alone they are an event only with an air cue.
 TARGET_VERBS = {norm(w) for w in ("استهدف", "استهدفت", "استهدفوا", "يستهدف", "تستهدف", "يستهدفون", "استهداف",
                                   "باستهداف", "واستهدف", "واستهدفت", "واستهدفوا")}
+LAUNCH_OR_TARGET = LAUNCH_VERBS | TARGET_VERBS
 AIR_PHRASES = tuple(w for w in AIR_WORDS if " " in w)
 GENERIC_STRIKE = {norm(w) for w in ("استهدف", "استهدفت", "يستهدف", "تستهدف", "استهداف", "قصف", "القصف", "قصفت",
                                     "يقصف", "تقصف", "قصفا")}
@@ -93,7 +94,19 @@ DATELINE_TAIL = re.compile(r"(?:\s*\([^()\n]{1,30}\)|\s*[0-9٠-٩]{1,2}\s+[^\s()
 
 def _dateline(ctx: Context, p) -> bool:
     """A place that opens a line and is followed by a dash, through parentheses ("حلب-سانا",
-    "دمشق (رويترز) -", "بيروت – "): the reporter's location, not where anything happened."""
+    "دمشق (رويترز) -", "بيروت – "): the reporter's location, not where anything happened
+    (once per place)."""
+    memo = ctx.memo.get("dateline")
+    if memo is None:
+        memo = ctx.memo["dateline"] = {}
+    key = (p.start, p.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _find_dateline(ctx, p)
+    return found
+
+
+def _find_dateline(ctx: Context, p) -> bool:
     text = ctx.doc.text
     line_start = text.rfind("\n", 0, p.start) + 1
     if text[line_start:p.start].strip(" \t\u200f\u200e\"'«"):
@@ -157,6 +170,7 @@ DEFUSE = {norm(w) for w in ("تطهير", "تمشيط", "التمشيط", "ال�
                             "تدمير", "ابطال", "إبطال", "نزع", "إزالة", "ازالة", "العثور", "عثر", "عثرت", "تسليم",
                             "سلم", "سلموا", "قطع", "اغتنام", "اغتنم", "غنم", "مستودع", "مستودعات", "شحنة")}
 EXPLOSIVES = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike", "Grenade"}
+WEAPONS = EXPLOSIVES | {"Suicide bomb", "Chemical weapon"}
 # A specific trigger in the sentence makes a generic one redundant: the massacre was the air strike.
 VIOLENT = {"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
            "Remote explosive/landmine/IED", "Chemical weapon", "Attack", "Grenade"}
@@ -487,7 +501,7 @@ def _fatalities(claims: list[Claim], si: SentenceInfo) -> int | None:
 def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[ActorHit]], claims: list[Claim],
                    control: list[Control]) -> list[Event]:
     out: list[Event] = []
-    seen: set[tuple[str, str | None]] = set()
+    seen: dict[tuple[str, str | None], int] = {}  # (type, place id) -> index in out
 
     fatalities: dict[int, int | None] = {}  # by sentence
 
@@ -499,14 +513,14 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             own = [t for t in si.times if t.start >= h_end and t.kind in ("date", "relative") and t.date_end is not None]
             if own:
                 ds, de = own[0].date_start, own[0].date_end
-        if key in seen:
+        k = seen.get(key)
+        if k is not None:
             # the same event told again (a headline, then the body): keep the first, with the
             # dates of the telling that has them
-            k = next(i for i, e in enumerate(out) if (e.type, e.place_id) == key)
             if out[k].date_start is None and ds is not None:
                 out[k] = replace(out[k], date_start=ds, date_end=de)
             return
-        seen.add(key)
+        seen[key] = len(out)
         out.append(_event(
             type=sub, family=_family(ctx, sub), date_start=ds, date_end=de,
             place=place.name if place else None, place_id=place.id if place else None,
@@ -560,27 +574,28 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             continue
         names = [(x.start, x.end) for x in si.of("actor", "source")] + [(p.start, p.end) for p in si.places]
         places_only = [(p.start, p.end) for p in si.places]
-        told = {h.value for h in si.of("trigger")}
-        weapons = {h.value for h in si.of("trigger") if h.value in EXPLOSIVES | {"Suicide bomb", "Chemical weapon"}
-                   and _first(ctx, h) not in TARGET_VERBS}
+        told = {h.value for h in triggers}
+        weapons = {h.value for h in triggers if h.value in WEAPONS and _first(ctx, h) not in TARGET_VERBS}
         def named(h: Hit) -> bool:
             return any(a < h.end and h.start < b for a, b in names)
         def converts(h: Hit) -> bool:
+            if h.value != "Shelling/artillery/missile attack":
+                return False
             w = _first(ctx, h)
-            return h.value == "Shelling/artillery/missile attack" and (
-                w in TARGET_VERBS or w in AIR_ONLY or w.lstrip("وفبل") in AIR_ONLY or w.lstrip("وف") in GENERIC_STRIKE) \
-                and bool(_air_near(ctx, si, h))
-        aircraft_memo: dict[tuple[int, int, str], bool] = {}
+            return (w in TARGET_VERBS or w in AIR_ONLY or w.lstrip("وفبل") in AIR_ONLY or
+                    w.lstrip("وف") in GENERIC_STRIKE) and bool(_air_near(ctx, si, h))
+        aircraft_memo: dict[tuple[int, int], bool] = {}
 
         def aircraft(h: Hit) -> bool:
-            key = (h.start, h.end, h.value)
+            if h.value != "Air/drone strike":
+                return False
+            key = (h.start, h.end)
             found = aircraft_memo.get(key)
             if found is None:
-                found = aircraft_memo[key] = h.value == "Air/drone strike" and (
-                    named(h) or _first(ctx, h).lstrip("وفب") in AIRCRAFT)
+                found = aircraft_memo[key] = named(h) or _first(ctx, h).lstrip("وفب") in AIRCRAFT
             return found
-        air_told = any((h.value == "Air/drone strike" or converts(h)) and not aircraft(h) for h in si.of("trigger"))
-        for h in si.of("trigger"):
+        air_told = any((h.value == "Air/drone strike" or converts(h)) and not aircraft(h) for h in triggers)
+        for h in triggers:
             sub = h.value
             if aircraft(h) and air_told:
                 continue  # "شنت الطائرات الروسية 40 غارة على …": the strikes tell where
@@ -588,7 +603,7 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             # الروسي", "طيران التحالف") is the air strike's own cue
             if framed is not None and h.start < framed:
                 continue
-            if sub in TERRITORY or _blocked(ctx, si, h) or \
+            if sub in TERRITORY or \
                     any(a < h.end and h.start < b for a, b in (places_only if sub == "Air/drone strike" else names)):
                 continue
             prior = words_of(ctx, max(si.start, h.start - 20), h.start)[-1:]
@@ -596,20 +611,20 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                     any(o.value in VIOLENT and o.value != sub for o in si.of("trigger")):
                 continue  # "تفجير انتحاري … في أعنف هجوم على القوات": the bombing described
             if told & GENERIC_OF.get(sub, set()):
-                if sub != "Armed clash" or any(o.value == "Suicide bomb" and len(words_of(ctx, 
-                        min(o.end, h.end), max(o.start, h.start))) <= 3 for o in si.of("trigger")):
+                if sub != "Armed clash" or any(o.value == "Suicide bomb" and len(words_of(
+                        ctx, min(o.end, h.end), max(o.start, h.start))) <= 3 for o in si.of("trigger")):
                     continue  # "هجوم بسيارة مفخخة يقودها انتحاري": the bombing; a wider attack is a clash
             first = _first(ctx, h)
             if h.value in EXPLOSIVES and any(
                     o.value == h.value and o.end <= h.start and len(words_of(ctx, o.end, h.start)) <= 6
-                    and not aircraft(o) and _first(ctx, o) not in LAUNCH_VERBS | TARGET_VERBS
+                    and not aircraft(o) and _first(ctx, o) not in LAUNCH_OR_TARGET
                    and not any(c in ctx.doc.text[o.end:h.start] for c in "،,.;؛") for o in si.of("trigger")):
                 continue  # "قصفوا أحياء دمشق بعشرات القذائف": the weapon of the strike just told
             if first in LAUNCH_VERBS and any(o is not h and h.end <= o.start and
                                              len(words_of(ctx, h.end, o.start)) <= 4 for o in si.of("trigger")):
                 continue  # "تشن طائرات التحالف غارات": the launching is the strike named after it
             if sub == "Armed clash" and first.lstrip("وفب") in ATTACK_NOUNS and any(
-                    o.value in EXPLOSIVES | {"Chemical weapon", "Suicide bomb"} and h.end <= o.start and
+                    o.value in WEAPONS and h.end <= o.start and
                     len(words_of(ctx, h.end, o.start)) <= 1 for o in si.of("trigger")):
                 continue  # "في هجوم بصواريخ محملة بغازات سامة": the attack is the weapon's
             if sub == "Shelling/artillery/missile attack" and (first in TARGET_VERBS or first in AIR_ONLY or
@@ -634,6 +649,8 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             status = "denied" if src.modality == "deny" else "asserted"
             if status == "denied":
                 continue
+            if _blocked(ctx, si, h):
+                continue  # the costliest test last
             a1, a2 = _actors(ctx, si, row, actors, h)
             places = _event_places(ctx, si, h)
             if places and _all_countries(places):
