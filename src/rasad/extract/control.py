@@ -198,7 +198,9 @@ def _skippable(si: SentenceInfo) -> list[tuple[int, int]]:
 def _first_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, bool]:
     """Words between a and b outside skippable spans, and whether a hard break lies between
     (computed once per span and sentence)."""
-    memo = si.memo.setdefault("first_gap", {})
+    memo = si.memo.get("first_gap")
+    if memo is None:
+        memo = si.memo["first_gap"] = {}
     found = memo.get((a, b))
     if found is None:
         found = memo[(a, b)] = _count_gap(ctx, si, a, b)
@@ -212,12 +214,12 @@ def _count_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, boo
         pieces, pos = [], a
         for s_, e_ in spans:
             if s_ > pos:
-                pieces.append(text[pos:s_])
+                pieces.append((pos, s_))
             pos = max(pos, e_)
         if pos < b:
-            pieces.append(text[pos:b])
-        rest = " ".join(pieces)
-        folded = norm(rest)
+            pieces.append((pos, b))
+        rest = " ".join([text[x:y] for x, y in pieces])
+        folded = " ".join([loose_norm_of(ctx, x, y) for x, y in pieces])  # the words of norm(rest)
     else:
         rest = text[a:b]
         folded = loose_norm_of(ctx, a, b)  # split into words, tested for commas

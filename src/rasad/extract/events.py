@@ -13,6 +13,7 @@ Air words (طيران، سلاح الجو) turn a generic strike verb into an ai
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from types import SimpleNamespace
 from datetime import date, timedelta
@@ -196,7 +197,20 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
 
 def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     pat = patterns()
-    prev2 = words_of(ctx, max(si.start, h.start - 40), h.start)[-3:]
+    # the words of windows of the sentence that end at the trigger or begin after it, read as words_of
+    # reads them, from the trigger's own positions in the document's matching form
+    n = ctx.normalized
+    ntext, index = n.text, n.index
+    at_start = bisect_left(index, h.start)
+    at_end = bisect_left(index, h.end, at_start)
+
+    def before(chars: int) -> list[str]:  # words_of(ctx, max(si.start, h.start - chars), h.start)
+        return ntext[bisect_left(index, max(si.start, h.start - chars), 0, at_start):at_start].split()
+
+    def after(chars: int) -> list[str]:  # words_of(ctx, h.end, min(si.end, h.end + chars))
+        return ntext[at_end:bisect_left(index, min(si.end, h.end + chars), at_end)].split()
+
+    prev2 = before(40)[-3:]
     if prev2 and (prev2[-1].lstrip("وب") in NEGATION or prev2[-1] in NEGATION or "وقف" in prev2[-2:]):
         return True  # "وقف إطلاق النار", "دون قتال", "خرق اتفاق": not the act itself
     if h.value in EXPLOSIVES and any(w.lstrip("وب") in DEFUSE for w in prev2):
@@ -211,7 +225,8 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
             if w.lstrip("وبل") in DEFUSE:
                 return True
     # a denial or a rumour of it ("نفت أنقرة استهداف المدنيين", "راجت أنباء عن مقتل … في كمين")
-    if any(c.value in ("denied", "rumoured") and c.end <= h.start and h.start - c.end < 60 for c in si.of("cue")):
+    cues = si.of("cue")
+    if cues and any(c.value in ("denied", "rumoured") and c.end <= h.start and h.start - c.end < 60 for c in cues):
         return True
     # "… هي التي دمرت الجامع، وهو ما نفاه التحالف": denied after it, pointing back (the rest of the
     # sentence holds such a form only if the sentence does: test that once per sentence)
@@ -219,26 +234,27 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     if _sentence_has(si, "denied_after", denied_after) and has_form(ctx.norm_of(h.end, si.end), denied_after):
         return True
     fear = rules()["fear"]
-    for c in si.of("cue"):
+    for c in cues:
         if c.value in pat.not_happened and c.end <= h.start:
             n = len(words_of(ctx, c.end, h.start))
             # "يخشى مراقبون أن يعيد التنظيم تجميع صفوفه وشن هجمات": the fear governs its clause
             if n <= 6 or n <= fear["reach_words"] and not any(ch in ctx.doc.text[c.end:h.start] for ch in "،,.;:؛") \
                     and not has_form(ctx.norm_of(c.end, h.start), fear["clause_breaks"]):
                 return True
-    ahead = " ".join(words_of(ctx, h.end, min(si.end, h.end + 40))[:3])
+    ahead = " ".join(after(40)[:3])
     if has_form(ahead, fear["future_after"]):
         return True  # "لمعركة مقبلة": yet to come
-    last = words_of(ctx, max(si.start, h.start - 50), h.start)[-4:]
+    last = before(50)[-4:]
     if last and (f" {last[-1]} " in fear["before_words"] or len(last) > 1 and f" {last[-2]} " in fear["before_words"]
                  and f" {last[-1]} " in fear["start_words"]):
         return True  # "قبل الهجوم على الرقة": a point in time for something else
-    if has_form(" ".join(last), rules()["anaphora"]["responsibility"]):
+    last_text = " ".join(last)
+    if has_form(last_text, rules()["anaphora"]["responsibility"]):
         return True  # "تبنى التنظيم الهجوم", "غارة دعما للهجوم": a claim of, or support to, another event
-    if _definite(ctx, h) and has_form(" ".join(last), fear["opinion"]):
+    if _definite(ctx, h) and has_form(last_text, fear["opinion"]):
         return True  # "يرى مراقبون أن الهجوم محاولة …": an opinion on an event already told
-    prev = words_of(ctx, max(si.start, h.start - 30), h.start)
-    nxt = words_of(ctx, h.end, min(si.end, h.end + 12))
+    prev = before(30)
+    nxt = after(12)
     if nxt and nxt[0] in DEMONSTRATIVES:
         return True  # "خلال تلك الاشتباكات": an event already told
     if prev and (prev[-1] in DEMONSTRATIVES or prev[-1] in CONCESSIVE or prev[-2:-1] and prev[-2] in CONCESSIVE):
@@ -492,10 +508,16 @@ def _find_dates(ctx: Context, si: SentenceInfo) -> tuple[date | None, date | Non
     return None, ctx.published
 
 
-def _fatalities(claims: list[Claim], si: SentenceInfo) -> int | None:
-    killed = [c.count for c in claims if c.kind == "killed" and c.status == "asserted" and c.qualifier != "vague"
-              and si.start <= c.start < si.end and not c.cumulative]
-    return sum(killed) if killed else None
+def _killed(claims: list[Claim]) -> list[Claim]:
+    """The claims that count toward an event's fatalities, wherever they are (once per document)."""
+    return [c for c in claims if c.kind == "killed" and c.status == "asserted" and c.qualifier != "vague"
+            and not c.cumulative]
+
+
+def _fatalities(killed: list[Claim], si: SentenceInfo) -> int | None:
+    """The dead of the counting claims (`_killed`) told in a sentence."""
+    counts = [c.count for c in killed if si.start <= c.start < si.end]
+    return sum(counts) if counts else None
 
 
 def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[ActorHit]], claims: list[Claim],
@@ -504,6 +526,7 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
     seen: dict[tuple[str, str | None], int] = {}  # (type, place id) -> index in out
 
     fatalities: dict[int, int | None] = {}  # by sentence
+    killed = _killed(claims)
 
     def add(sub: str, si: SentenceInfo, h_start: int, h_end: int, place, a1, a2, status: str, src) -> None:
         key = (sub, place.id if place else None)
@@ -528,7 +551,7 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             actor1=a1.actor if a1 else None, actor1_side=a1.side if a1 else None,
             actor2=a2.actor if a2 else None, actor2_side=a2.side if a2 else None,
             fatalities=fatalities[si.index] if si.index in fatalities else
-            fatalities.setdefault(si.index, _fatalities(claims, si)), status=status, source=src,
+            fatalities.setdefault(si.index, _fatalities(killed, si)), status=status, source=src,
             trigger_start=h_start, trigger_end=h_end, evidence_start=si.start, evidence_end=si.end,
             confidence=0.7 if place else 0.5))
 
