@@ -69,13 +69,15 @@ def words_of(ctx: Context, start: int, end: int) -> list[str]:
 
 def has_form(text: str, forms: frozenset[str]) -> bool:
     """Whether a normalised text holds one of the padded forms as whole words (a leading و or ف allowed)."""
-    words, firsts, phrases, others = _form_index(forms)
+    words, firsts, lasts, phrases, others = _form_index(forms)
     # a one-word form " w " lies in " " + text + " " (after و or ف or not) exactly when w, وw or فw is one
     # of the pieces between spaces; a form of several words only where its first word, so led, is one
+    # and its last word is one
     pieces = text.split(" ")
     if not words.isdisjoint(pieces):
         return True
-    if phrases is not None and not firsts.isdisjoint(pieces) and phrases.search(" " + text + " "):
+    if phrases is not None and not firsts.isdisjoint(pieces) and not lasts.isdisjoint(pieces) and \
+            phrases.search(" " + text + " "):
         return True
     if others:
         padded = " " + text + " "
@@ -86,10 +88,11 @@ def has_form(text: str, forms: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=512)
-def _form_index(forms: frozenset[str]) -> tuple[frozenset[str], frozenset[str], re.Pattern | None, tuple[str, ...]]:
+def _form_index(forms: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern | None,
+                                                tuple[str, ...]]:
     """A set of padded forms as (the one-word forms unpadded, each also after و and ف; the first words of
-    the forms of several words, so led; one regex for those forms: " " + و or ف or nothing + the words +
-    " "; any other form as given)."""
+    the forms of several words, so led, and their last words; one regex for those forms: " " + و or ف or
+    nothing + the words + " "; any other form as given)."""
     def padded(f: str) -> bool:
         return len(f) >= 2 and f[0] == f[-1] == " "
 
@@ -98,7 +101,8 @@ def _form_index(forms: frozenset[str]) -> tuple[frozenset[str], frozenset[str], 
     words = led(f[1:-1] for f in forms if padded(f) and " " not in f[1:-1])
     several = sorted((f[1:-1] for f in forms if padded(f) and " " in f[1:-1]), key=lambda w: (-len(w), w))
     phrases = re.compile(" [وف]?(?:" + "|".join(map(re.escape, several)) + ") ") if several else None
-    return words, led(w.split(" ")[0] for w in several), phrases, tuple(sorted(f for f in forms if not padded(f)))
+    return (words, led(w.split(" ")[0] for w in several), frozenset(w.split(" ")[-1] for w in several), phrases,
+            tuple(sorted(f for f in forms if not padded(f))))
 
 
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
@@ -126,7 +130,9 @@ SUPPORT = {norm(w) for w in ("بإسناد", "باسناد", "بدعم", "الم
 def _supporting(ctx: Context, si: SentenceInfo, a: ActorHit) -> bool:
     """"بإسناد من طيران الجيش وطيران التحالف", "المدعومة من تركيا": a supporting actor, not the one
     acting: a support word earlier in the actor's comma-delimited phrase."""
-    memo = si.memo.setdefault("supporting", {})
+    memo = si.memo.get("supporting")
+    if memo is None:
+        memo = si.memo["supporting"] = {}
     found = memo.get(a.start)
     if found is None:
         before = ctx.doc.text[max(si.start, a.start - 60):a.start]

@@ -70,7 +70,18 @@ BACKGROUND = tuple(norm(w) for w in ("سبق أن", "سبق و", "في وقت س
 
 def _air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
     """Whether an air cue governs a generic strike: in its clause (from the last break before it to the
-    next break after it, at most 8 words each way). None where an artillery word is in that clause."""
+    next break after it, at most 8 words each way). None where an artillery word is in that clause
+    (once per trigger)."""
+    memo = si.memo.get("air_near")
+    if memo is None:
+        memo = si.memo["air_near"] = {}
+    key = (h.start, h.end)
+    if key not in memo:
+        memo[key] = _find_air_near(ctx, si, h)
+    return memo[key]
+
+
+def _find_air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
     before = words_of(ctx, max(si.start, h.start - 80), h.start)
     for i in range(len(before) - 1, -1, -1):
         if before[i] in AIR_CLAUSE_BREAKS or before[i].endswith(("،", ",")):
@@ -187,7 +198,9 @@ GENERIC_OF = {"Attack": {"Air/drone strike", "Shelling/artillery/missile attack"
 
 def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     """Whether a trigger tells no event of its own (computed once per trigger)."""
-    memo = si.memo.setdefault("blocked", {})
+    memo = si.memo.get("blocked")
+    if memo is None:
+        memo = si.memo["blocked"] = {}
     key = (h.start, h.end, h.value)
     found = memo.get(key)
     if found is None:
@@ -434,7 +447,9 @@ def _toll_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
 def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
     """The place the story is at when a sentence names none: the story's main place, else the last
     fine place of the three sentences before, else the place the document names most."""
-    memo = ctx.memo.setdefault("focus_place", {})
+    memo = ctx.memo.get("focus_place")
+    if memo is None:
+        memo = ctx.memo["focus_place"] = {}
     if si.index not in memo:
         memo[si.index] = _find_focus_place(ctx, si)
     return memo[si.index]
