@@ -181,7 +181,18 @@ def _any_gain_form(forms: tuple[str, ...]) -> re.Pattern:
 
 def _gap_ok(ctx: Context, a: int, b: int) -> bool:
     """Only list glue between two places: و, commas, place words, partitives, or a gain form
-    continuing the list ("… والحجر الأسود والتقدم في التضامن"). "X في Y" is X located in Y: no list."""
+    continuing the list ("… والحجر الأسود والتقدم في التضامن"). "X في Y" is X located in Y: no list
+    (once per gap: lists are walked again for each trigger)."""
+    memo = ctx.memo.get("gap_ok")
+    if memo is None:
+        memo = ctx.memo["gap_ok"] = {}
+    found = memo.get((a, b))
+    if found is None:
+        found = memo[(a, b)] = _find_gap_ok(ctx, a, b)
+    return found
+
+
+def _find_gap_ok(ctx: Context, a: int, b: int) -> bool:
     gap = ctx.norm_of(a, b)
     if _any_gain_form(patterns().gain_forms).search(gap):  # (else no replacement below can apply)
         for form in patterns().gain_forms:
