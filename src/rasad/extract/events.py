@@ -131,7 +131,7 @@ def _framed_until(ctx: Context, si: SentenceInfo) -> int | None:
     triggers tell nothing new: the whole sentence, or up to بعد when a span of hours or days
     follows it ("بعد ساعات من مقتل 33 جنديا بغارة")."""
     r = rules()["framing"]
-    words = si.norm.split()
+    words = si.norm.split(None, 1)  # the first word
     if not words or f" {words[0]} " not in r["openers"]:
         return None
     k = si.token_index(si.start)
