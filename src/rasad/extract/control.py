@@ -240,17 +240,31 @@ def _count_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, boo
     else:
         rest = text[a:b]
         folded = loose_norm_of(ctx, a, b)  # split into words, tested for commas
-    words = [w for w in (x.strip('"\'()«»“”') for x in folded.replace("،", " ").replace(",", " ").split())
-             if w and w not in ("لها", "له", "لهم", "و")]
+    n = 0  # the words, but for quotes and these
+    for x in folded.replace("،", " ").replace(",", " ").split():
+        w = x.strip('"\'()«»“”')
+        if w and w not in ("لها", "له", "لهم", "و"):
+            n += 1
     hard = "." in rest or ";" in rest or ":" in rest or "؛" in rest
     # a comma that is not just around a skipped phrase ends the reach
     comma_alone = ("،" in folded or "," in folded) and not spans
-    return len(words), hard or comma_alone
+    return n, hard or comma_alone
 
 
 def _inner(ctx: Context, si: SentenceInfo, p: PlaceHit, by_rank: bool = True) -> PlaceHit | None:
     """The finer place right before p that p contains ("مدينة الميادين في ريف دير الزور الشرقي",
-    "حي التضامن جنوب دمشق"): an event placed on the container belongs to it."""
+    "حي التضامن جنوب دمشق"): an event placed on the container belongs to it (once per place and
+    sentence: it depends on where p starts and on its level)."""
+    memo = si.memo.get("inner")
+    if memo is None:
+        memo = si.memo["inner"] = {}
+    key = (p.start, p.place.level, by_rank)
+    if key not in memo:
+        memo[key] = _find_inner(ctx, si, p, by_rank)
+    return memo[key]
+
+
+def _find_inner(ctx: Context, si: SentenceInfo, p: PlaceHit, by_rank: bool) -> PlaceHit | None:
     before = [q for q in si.places if q.end <= p.start]
     if not before:
         return None
@@ -291,6 +305,17 @@ def _list_after(ctx: Context, si: SentenceInfo, end: int, max_first_gap: int = 6
 
 
 def _list_before(ctx: Context, si: SentenceInfo, start: int) -> list[PlaceHit]:
+    """The places listed right before start (once per offset and sentence)."""
+    memo = si.memo.get("list_before")
+    if memo is None:
+        memo = si.memo["list_before"] = {}
+    found = memo.get(start)
+    if found is None:
+        found = memo[start] = _find_list_before(ctx, si, start)
+    return list(found)
+
+
+def _find_list_before(ctx: Context, si: SentenceInfo, start: int) -> list[PlaceHit]:
     out: list[PlaceHit] = []
     pos = start
     for p in reversed(si.places):

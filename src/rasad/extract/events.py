@@ -402,8 +402,7 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
         # (after the trigger when its own places follow it: "المسلحون في الغوطة قصفوا أحياء دمشق" fell on
         # Damascus, not where the gunmen are)
         after_only = bool(places) and places[0].start >= h.end
-        finer = [p for p in si.places if p.place.level in ("neighbourhood", "landmark") and not p.anaphoric
-                 and not is_destination(ctx, si, p) and (not after_only or p.start >= h.end)]
+        finer = [p for p in _finest(ctx, si) if not after_only or p.start >= h.end]
         if finer:
             places = [min(finer, key=lambda p: abs(p.start - h.start))]
     inner: list[PlaceHit] = []
@@ -422,6 +421,15 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
         # later in the sentence are where the strikes fell
         fine = _toll_places(ctx, si, h)
     return fine or places
+
+
+def _finest(ctx: Context, si: SentenceInfo) -> list[PlaceHit]:
+    """The neighbourhoods and landmarks a sentence names, not as destinations (once per sentence)."""
+    found = si.memo.get("finest")
+    if found is None:
+        found = si.memo["finest"] = [p for p in si.places if p.place.level in ("neighbourhood", "landmark")
+                                     and not p.anaphoric and not is_destination(ctx, si, p)]
+    return found
 
 
 def _all_countries(places: list[PlaceHit]) -> bool:
