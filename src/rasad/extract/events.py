@@ -210,6 +210,7 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
 
 def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     pat = patterns()
+    r = rules()
     # the words of windows of the sentence that end at the trigger or begin after it, read as words_of
     # reads them, from the trigger's own positions in the document's matching form
     n = ctx.normalized
@@ -243,10 +244,10 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
         return True
     # "… هي التي دمرت الجامع، وهو ما نفاه التحالف": denied after it, pointing back (the rest of the
     # sentence holds such a form only if the sentence does: test that once per sentence)
-    denied_after = rules()["denied_after"]
+    denied_after = r["denied_after"]
     if _sentence_has(si, "denied_after", denied_after) and has_form(ctx.norm_of(h.end, si.end), denied_after):
         return True
-    fear = rules()["fear"]
+    fear = r["fear"]
     for c in cues:
         if c.value in pat.not_happened and c.end <= h.start:
             n = len(words_of(ctx, c.end, h.start))
@@ -262,7 +263,7 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
                  and f" {last[-1]} " in fear["start_words"]):
         return True  # "قبل الهجوم على الرقة": a point in time for something else
     last_text = " ".join(last)
-    if has_form(last_text, rules()["anaphora"]["responsibility"]):
+    if has_form(last_text, r["anaphora"]["responsibility"]):
         return True  # "تبنى التنظيم الهجوم", "غارة دعما للهجوم": a claim of, or support to, another event
     if _definite(ctx, h) and has_form(last_text, fear["opinion"]):
         return True  # "يرى مراقبون أن الهجوم محاولة …": an opinion on an event already told
@@ -501,8 +502,11 @@ def _main_place(ctx: Context) -> PlaceHit | None:
 
 def _actors(ctx: Context, si: SentenceInfo, row: list[ActorHit], per_sentence, h: Hit
             ) -> tuple[ActorHit | None, ActorHit | None]:
-    armed = [a for a in row if a.side in ARMED]
-    civ = [a for a in row if a.side == "civilians"]
+    sides = si.memo.get("event_sides")  # the armed actors and the civilians named (once per sentence)
+    if sides is None:
+        sides = si.memo["event_sides"] = ([a for a in row if a.side in ARMED],
+                                          [a for a in row if a.side == "civilians"])
+    armed, civ = sides
     before = [a for a in armed if a.end <= h.start]
     after = [a for a in armed if a.start >= h.end]
     first = after[0] if after and len(words_of(ctx, h.end, after[0].start)) <= 1 else None
