@@ -13,6 +13,7 @@ A list of places continues through و, commas, place words and partitives
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +26,7 @@ from ..model import Attribution, Control
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, SentenceInfo, spans_cover, spans_overlap
-from .forms import find
+from .forms import find_each
 from .places import DESTINATION, PlaceHit
 from .records import builder
 from .resources import patterns
@@ -50,21 +51,36 @@ def rules() -> dict:
     return conv(raw)
 
 
+def loose_norm_of(ctx: Context, start: int, end: int) -> str:
+    """`ctx.norm_of(start, end)` but for the spaces between words, read off the document's matching form
+    instead of normalising the span: normalisation is local but for runs of spaces and CRLF (as
+    `context._sentence_norm` relies on), so the two split into the same words."""
+    n = ctx.normalized
+    index = n.index
+    return n.text[bisect_left(index, start):bisect_left(index, end)]
+
+
+def words_of(ctx: Context, start: int, end: int) -> list[str]:
+    """`ctx.norm_of(start, end).split()`, without normalising the span."""
+    n = ctx.normalized
+    index = n.index
+    return n.text[bisect_left(index, start):bisect_left(index, end)].split()
+
+
 def has_form(text: str, forms: frozenset[str]) -> bool:
     """Whether a normalised text holds one of the padded forms as whole words (a leading و or ف allowed)."""
-    words, phrases, others = _form_index(forms)
-    if words:
-        # a one-word form " w " lies in " " + text + " " exactly when w is one of the pieces between spaces
-        pieces = text.split(" ")
-        if not words.isdisjoint(pieces):
-            return True
-        for piece in pieces:
-            if piece[:1] in ("و", "ف") and piece[1:] in words:
-                return True
-    if phrases is not None or others:
+    words, firsts, lasts, phrases, others = _form_index(forms)
+    # a one-word form " w " lies in " " + text + " " (after و or ف or not) exactly when w, وw or فw is one
+    # of the pieces between spaces; a form of several words only where its first word, so led, is one
+    # and its last word is one
+    pieces = text.split(" ")
+    if not words.isdisjoint(pieces):
+        return True
+    if phrases is not None and not firsts.isdisjoint(pieces) and not lasts.isdisjoint(pieces) and \
+            phrases.search(" " + text + " "):
+        return True
+    if others:
         padded = " " + text + " "
-        if phrases is not None and phrases.search(padded):
-            return True
         for f in others:
             if f in padded or (" و" + f[1:]) in padded or (" ف" + f[1:]) in padded:
                 return True
@@ -72,15 +88,21 @@ def has_form(text: str, forms: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=512)
-def _form_index(forms: frozenset[str]) -> tuple[frozenset[str], re.Pattern | None, tuple[str, ...]]:
-    """A set of padded forms as (the one-word forms unpadded, one regex for the padded forms of several
-    words: " " + و or ف or nothing + the words + " ", any other form as given)."""
+def _form_index(forms: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern | None,
+                                                tuple[str, ...]]:
+    """A set of padded forms as (the one-word forms unpadded, each also after و and ف; the first words of
+    the forms of several words, so led, and their last words; one regex for those forms: " " + و or ف or
+    nothing + the words + " "; any other form as given)."""
     def padded(f: str) -> bool:
         return len(f) >= 2 and f[0] == f[-1] == " "
-    words = frozenset(f[1:-1] for f in forms if padded(f) and " " not in f[1:-1])
+
+    def led(ws) -> frozenset[str]:
+        return frozenset(p + w for w in ws for p in ("", "و", "ف"))
+    words = led(f[1:-1] for f in forms if padded(f) and " " not in f[1:-1])
     several = sorted((f[1:-1] for f in forms if padded(f) and " " in f[1:-1]), key=lambda w: (-len(w), w))
     phrases = re.compile(" [وف]?(?:" + "|".join(map(re.escape, several)) + ") ") if several else None
-    return words, phrases, tuple(sorted(f for f in forms if not padded(f)))
+    return (words, led(w.split(" ")[0] for w in several), frozenset(w.split(" ")[-1] for w in several), phrases,
+            tuple(sorted(f for f in forms if not padded(f))))
 
 
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
@@ -108,7 +130,9 @@ SUPPORT = {norm(w) for w in ("بإسناد", "باسناد", "بدعم", "الم
 def _supporting(ctx: Context, si: SentenceInfo, a: ActorHit) -> bool:
     """"بإسناد من طيران الجيش وطيران التحالف", "المدعومة من تركيا": a supporting actor, not the one
     acting: a support word earlier in the actor's comma-delimited phrase."""
-    memo = si.memo.setdefault("supporting", {})
+    memo = si.memo.get("supporting")
+    if memo is None:
+        memo = si.memo["supporting"] = {}
     found = memo.get(a.start)
     if found is None:
         before = ctx.doc.text[max(si.start, a.start - 60):a.start]
@@ -130,7 +154,7 @@ def _partners(ctx: Context, si: SentenceInfo, actors: list[ActorHit], side: str)
         before = [t.norm for t in si.words_before(a.start, 2)]
         if not any(w in PARTNERS for w in before):
             continue
-        if any(x.side == side and x.end <= a.start and len(ctx.norm_of(x.end, a.start).split()) <= 3
+        if any(x.side == side and x.end <= a.start and len(words_of(ctx, x.end, a.start)) <= 3
                for x in actors):
             out.append(a)
     return out
@@ -139,7 +163,7 @@ def _partners(ctx: Context, si: SentenceInfo, actors: list[ActorHit], side: str)
 def _actor_for(si: SentenceInfo, actors: list[ActorHit], start: int, end: int, ctx: Context,
                per_sentence: list[list[ActorHit]], after_first: bool) -> ActorHit | None:
     armed = [a for a in actors if a.side in ARMED and not _supporting(ctx, si, a)]
-    following = [a for a in armed if a.start >= end and len(ctx.norm_of(end, a.start).split()) <= 2]
+    following = [a for a in armed if a.start >= end and len(words_of(ctx, end, a.start)) <= 2]
     preceding = [a for a in armed if a.end <= start]
     if after_first and following:
         return following[0]
@@ -157,7 +181,18 @@ def _any_gain_form(forms: tuple[str, ...]) -> re.Pattern:
 
 def _gap_ok(ctx: Context, a: int, b: int) -> bool:
     """Only list glue between two places: و, commas, place words, partitives, or a gain form
-    continuing the list ("… والحجر الأسود والتقدم في التضامن"). "X في Y" is X located in Y: no list."""
+    continuing the list ("… والحجر الأسود والتقدم في التضامن"). "X في Y" is X located in Y: no list
+    (once per gap: lists are walked again for each trigger)."""
+    memo = ctx.memo.get("gap_ok")
+    if memo is None:
+        memo = ctx.memo["gap_ok"] = {}
+    found = memo.get((a, b))
+    if found is None:
+        found = memo[(a, b)] = _find_gap_ok(ctx, a, b)
+    return found
+
+
+def _find_gap_ok(ctx: Context, a: int, b: int) -> bool:
     gap = ctx.norm_of(a, b)
     if _any_gain_form(patterns().gain_forms).search(gap):  # (else no replacement below can apply)
         for form in patterns().gain_forms:
@@ -180,7 +215,9 @@ def _skippable(si: SentenceInfo) -> list[tuple[int, int]]:
 def _first_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, bool]:
     """Words between a and b outside skippable spans, and whether a hard break lies between
     (computed once per span and sentence)."""
-    memo = si.memo.setdefault("first_gap", {})
+    memo = si.memo.get("first_gap")
+    if memo is None:
+        memo = si.memo["first_gap"] = {}
     found = memo.get((a, b))
     if found is None:
         found = memo[(a, b)] = _count_gap(ctx, si, a, b)
@@ -194,31 +231,45 @@ def _count_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, boo
         pieces, pos = [], a
         for s_, e_ in spans:
             if s_ > pos:
-                pieces.append(text[pos:s_])
+                pieces.append((pos, s_))
             pos = max(pos, e_)
         if pos < b:
-            pieces.append(text[pos:b])
-        rest = " ".join(pieces)
-        folded = norm(rest)
+            pieces.append((pos, b))
+        rest = " ".join([text[x:y] for x, y in pieces])
+        folded = " ".join([loose_norm_of(ctx, x, y) for x, y in pieces])  # the words of norm(rest)
     else:
         rest = text[a:b]
-        folded = ctx.norm_of(a, b)
-    words = [w for w in (x.strip('"\'()«»“”') for x in folded.replace("،", " ").replace(",", " ").split())
-             if w and w not in ("لها", "له", "لهم", "و")]
+        folded = loose_norm_of(ctx, a, b)  # split into words, tested for commas
+    n = 0  # the words, but for quotes and these
+    for x in folded.replace("،", " ").replace(",", " ").split():
+        w = x.strip('"\'()«»“”')
+        if w and w not in ("لها", "له", "لهم", "و"):
+            n += 1
     hard = "." in rest or ";" in rest or ":" in rest or "؛" in rest
     # a comma that is not just around a skipped phrase ends the reach
     comma_alone = ("،" in folded or "," in folded) and not spans
-    return len(words), hard or comma_alone
+    return n, hard or comma_alone
 
 
 def _inner(ctx: Context, si: SentenceInfo, p: PlaceHit, by_rank: bool = True) -> PlaceHit | None:
     """The finer place right before p that p contains ("مدينة الميادين في ريف دير الزور الشرقي",
-    "حي التضامن جنوب دمشق"): an event placed on the container belongs to it."""
+    "حي التضامن جنوب دمشق"): an event placed on the container belongs to it (once per place and
+    sentence: it depends on where p starts and on its level)."""
+    memo = si.memo.get("inner")
+    if memo is None:
+        memo = si.memo["inner"] = {}
+    key = (p.start, p.place.level, by_rank)
+    if key not in memo:
+        memo[key] = _find_inner(ctx, si, p, by_rank)
+    return memo[key]
+
+
+def _find_inner(ctx: Context, si: SentenceInfo, p: PlaceHit, by_rank: bool) -> PlaceHit | None:
     before = [q for q in si.places if q.end <= p.start]
     if not before:
         return None
     q = before[-1]
-    gap = ctx.norm_of(q.end, p.start).replace("،", " ").replace(",", " ").split()
+    gap = loose_norm_of(ctx, q.end, p.start).replace("،", " ").replace(",", " ").split()
     if gap and f" {' '.join(gap)} " not in rules()["place"]["container_glue"]:
         return None
     if by_rank and LEVEL_RANK.get(q.place.level, 99) >= LEVEL_RANK.get(p.place.level, 99):
@@ -254,6 +305,17 @@ def _list_after(ctx: Context, si: SentenceInfo, end: int, max_first_gap: int = 6
 
 
 def _list_before(ctx: Context, si: SentenceInfo, start: int) -> list[PlaceHit]:
+    """The places listed right before start (once per offset and sentence)."""
+    memo = si.memo.get("list_before")
+    if memo is None:
+        memo = si.memo["list_before"] = {}
+    found = memo.get(start)
+    if found is None:
+        found = memo[start] = _find_list_before(ctx, si, start)
+    return list(found)
+
+
+def _find_list_before(ctx: Context, si: SentenceInfo, start: int) -> list[PlaceHit]:
     out: list[PlaceHit] = []
     pos = start
     for p in reversed(si.places):
@@ -271,7 +333,7 @@ def _place_before(ctx: Context, si: SentenceInfo, pos: int, max_words: int) -> l
     (through an apposition: "ناحية راوة، آخر بلدة يسيطر عليها"), moved from a container to the
     place it contains."""
     before = [p for p in si.places if p.end <= pos and not p.anaphoric]
-    if not before or len(ctx.norm_of(before[-1].end, pos).split()) > max_words or \
+    if not before or len(words_of(ctx, before[-1].end, pos)) > max_words or \
             any(ch in ctx.doc.text[before[-1].end:pos] for ch in ".;:؛"):
         return []
     p = before[-1]
@@ -304,7 +366,7 @@ def _aimed(ctx: Context, si: SentenceInfo, s0: int) -> bool:
     lo = max(si.start, s0 - 160)
     raw = ctx.doc.text[lo:s0]
     lo += max(raw.rfind(mark) for mark in "،,.;:؛") + 1  # the clause: after the last mark
-    return has_form(" ".join(ctx.norm_of(lo, s0).split()[-r["aim_words"]:]), r["aims"])
+    return has_form(" ".join(words_of(ctx, lo, s0)[-r["aim_words"]:]), r["aims"])
 
 
 def _purpose(si: SentenceInfo, a: int) -> bool:
@@ -330,8 +392,8 @@ def _announcer(ctx: Context, si: SentenceInfo, frames: list[Frame], start: int) 
     src = source_at(frames, start)
     if src.affiliation not in ARMED or src.start is None or src.start >= start or src.start < si.start:
         return None
-    words = ctx.norm_of(max(si.start, src.start - 12), src.start).split()[-1:]
-    if not words or words[0].lstrip("و") not in ANNOUNCE or len(ctx.norm_of(src.start, start).split()) > 12:
+    words = words_of(ctx, max(si.start, src.start - 12), src.start)[-1:]
+    if not words or words[0].lstrip("و") not in ANNOUNCE or len(words_of(ctx, src.start, start)) > 12:
         return None
     return src
 
@@ -387,13 +449,11 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
     for si in ctx.sentences:
         if not si.places:
             continue
+        found_holds, found_gains = find_each(si, pat.holds_forms, pat.gain_forms)
+        if not found_holds and not found_gains:
+            continue  # no control form (most sentences)
         row = actors[si.index]
         names = [(h.start, h.end) for h in si.of("actor", "source")]
-
-        def free(a: int, b: int) -> bool:
-            s0, e0 = si.tokens[a].start, si.tokens[b - 1].end
-            return not spans_overlap(names, s0, e0)
-
         placed = [(p.start, p.end) for p in si.places]
 
         def usable(a: int, b: int) -> bool:
@@ -408,37 +468,37 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
                 hit = []  # "قد دخلت": already done; "قد يسيطر": may be
             return not hit and not _aimed(ctx, si, s0)
 
-        holds = [f for f in find(si, pat.holds_forms) if usable(f[0], f[1])]
-        gains = [f for f in find(si, pat.gain_forms) if usable(f[0], f[1])]
+        holds = [f for f in found_holds if usable(f[0], f[1])]
+        gains = [f for f in found_gains if usable(f[0], f[1])]
         held_spans = [(si.tokens[a].start, si.tokens[b - 1].end) for a, b, _ in holds]
         gain_starts = [si.tokens[a].start for a, _, _ in gains]
         for a, b, form in holds:
             start, end = si.tokens[a].start, si.tokens[b - 1].end
-            prev = ctx.norm_of(max(si.start, start - 25), start).split()[-3:]
+            prev = words_of(ctx, max(si.start, start - 25), start)[-3:]
             if any(w.lstrip("و") in pat.past_state for w in prev):
                 continue  # "كان التنظيم يسيطر": a state in the past
-            told_before = ctx.norm_of(max(si.start, start - 30), start).split()[-2:]
-            if any(g < start and len(ctx.norm_of(g, start).split()) <= 6 for g in gain_starts) and \
+            told_before = words_of(ctx, max(si.start, start - 30), start)[-2:]
+            if any(g < start and len(words_of(ctx, g, start)) <= 6 for g in gain_starts) and \
                     not any(f" {w} " in rules()["control"]["where"] for w in told_before):
                 continue  # "سيطرة النظام على أكبر معاقل …": the gain's object, not a holding
-            if form == "مناطق" and not any(x.start >= end and len(ctx.norm_of(end, x.start).split()) == 0
+            if form == "مناطق" and not any(x.start >= end and len(words_of(ctx, end, x.start)) == 0
                                           for x in row):
                 continue  # "مناطق" holds only as "مناطق <actor>"
             # the holder follows a nominal form or a verb ("الخاضعة لسيطرة X", "يسيطر X على"), and precedes
             # a relative verb ("الفصائل التي تسيطر على")
-            relative = ctx.norm_of(max(si.start, start - 8), start).split()[-1:] in (["التي"], ["الذي"])
+            relative = words_of(ctx, max(si.start, start - 8), start)[-1:] in (["التي"], ["الذي"])
             actor = _actor_for(si, row, start, end, ctx, actors, after_first=not relative)
             if actor is None:
                 continue
             cr = rules()["control"]
-            prev2 = ctx.norm_of(max(si.start, start - 30), start).split()[-2:]
-            nxt = [w.strip('.،,؛:"\'()«»“”') for w in ctx.norm_of(end, min(si.end, end + 12)).split()[:1]]
+            prev2 = words_of(ctx, max(si.start, start - 30), start)[-2:]
+            nxt = [w.strip('.،,؛:"\'()«»“”') for w in words_of(ctx, end, min(si.end, end + 12))[:1]]
             where = [w for w in prev2 if f" {w} " in cr["where"]]
             if where or nxt and f" {nxt[0]} " in cr["resumptive"]:
                 # "حيث يتحصن مسلحو التنظيم", "آخر بلدة يسيطر عليها التنظيم": the place named before;
                 # the holder must be named right after
                 follow = [x for x in row if x.side in ARMED and x.start >= end and
-                          len(ctx.norm_of(end, x.start).split()) <= 3]
+                          len(words_of(ctx, end, x.start)) <= 3]
                 if not follow:
                     continue
                 at = ctx.doc.text.rfind(" ", si.start, start - len(where[-1]) - 1) if where else start
@@ -463,7 +523,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
                         places = [inner] + places
                 if form in STATIVE_GAIN:
                     # "يسقط بيد X": the taker follows "بيد"; without it (سقوط المدينة) no one is named
-                    after = ctx.norm_of(end, min(si.end, end + 12)).split()[:1]
+                    after = words_of(ctx, end, min(si.end, end + 12))[:1]
                     if not after or after[0] not in ("بيد", "بايدي", "بيدي", "لصالح"):
                         continue
                     for ph in places:
@@ -483,12 +543,12 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             start, end = si.tokens[a].start, si.tokens[b - 1].end
             if spans_cover(held_spans, start):
                 continue
-            ahead = [w.strip('.،,؛:"\'()«»“”') for w in ctx.norm_of(end, min(si.end, end + 60)).split()[:6]]
+            ahead = [w.strip('.،,؛:"\'()«»“”') for w in words_of(ctx, end, min(si.end, end + 60))[:6]]
             resumed = next((i for i, w in enumerate(ahead) if f" {w} " in rules()["control"]["resumptive"]), None)
             if resumed is not None and norm("على") not in ahead[:resumed]:
                 # "بعد أسبوعين من سيطرة قوات النظام عليها", "التي سيطر عليها التنظيم": the place told before
                 actor = _actor_for(si, row, start, end, ctx, actors, after_first=True)
-                prev = ctx.norm_of(max(si.start, start - 20), start).split()[-1:]
+                prev = words_of(ctx, max(si.start, start - 20), start)[-1:]
                 generic = prev and f" {prev[0]} " in rules()["control"]["generic_areas"]
                 if actor is not None and not _purpose(si, a):
                     # "في مناطق سيطر عليها النظام مؤخرا في الحجر الأسود": the areas are placed after
@@ -503,8 +563,8 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
                 places = _list_after(ctx, si, end)
                 if places:
                     after = [x for x in row if x.side in ARMED and x.start >= places[-1].end and
-                             ctx.norm_of(places[-1].end, x.start).split()[:1] == ["من"] and
-                             len([w for w in ctx.norm_of(places[-1].end, x.start).split() if w.strip('"«»“”()')]) <= 2]
+                             words_of(ctx, places[-1].end, x.start)[:1] == ["من"] and
+                             len([w for w in words_of(ctx, places[-1].end, x.start) if w.strip('"«»“”()')]) <= 2]
                     for ph in places if after else []:
                         if ph.place.level not in COARSE:
                             add(ph, after[0].side, after[0].actor, "holds", si, start)
@@ -522,7 +582,7 @@ def extract_control(ctx: Context, frames: list[list[Frame]], actors: list[list[A
             places = places + [p for p in _list_opened(ctx, si, end) if p not in places] if places else places
             if not places:  # "في حي التضامن … مسيطرين على مواقع جديدة"
                 before = [p for p in si.places if p.end <= start and not p.anaphoric]
-                if before and len(ctx.norm_of(before[-1].end, start).split()) <= 8 and \
+                if before and len(words_of(ctx, before[-1].end, start)) <= 8 and \
                         not any(c in ctx.doc.text[before[-1].end:start] for c in ".;:؛"):
                     places = before[-1:]
             for ph in places:

@@ -13,6 +13,7 @@ Air words (طيران، سلاح الجو) turn a generic strike verb into an ai
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from types import SimpleNamespace
 from datetime import date, timedelta
@@ -22,7 +23,7 @@ from ..model import Claim, Control, Event
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo, contains_any
-from .control import _inner, _list_after, _list_before, has_form, rules
+from .control import _inner, _list_after, _list_before, has_form, rules, words_of
 from .places import PlaceHit, is_destination
 from .records import builder
 from .resources import patterns
@@ -57,6 +58,7 @@ LAUNCH_VERBS = {norm(w) for w in ("شن", "شنت", "شنوا", "يشن", "تش�
 # ("تفجير انتحاري استهدف مطعما"); alone they are an event only with an air cue.
 TARGET_VERBS = {norm(w) for w in ("استهدف", "استهدفت", "استهدفوا", "يستهدف", "تستهدف", "يستهدفون", "استهداف",
                                   "باستهداف", "واستهدف", "واستهدفت", "واستهدفوا")}
+LAUNCH_OR_TARGET = LAUNCH_VERBS | TARGET_VERBS
 AIR_PHRASES = tuple(w for w in AIR_WORDS if " " in w)
 GENERIC_STRIKE = {norm(w) for w in ("استهدف", "استهدفت", "يستهدف", "تستهدف", "استهداف", "قصف", "القصف", "قصفت",
                                     "يقصف", "تقصف", "قصفا")}
@@ -68,13 +70,24 @@ BACKGROUND = tuple(norm(w) for w in ("سبق أن", "سبق و", "في وقت س
 
 def _air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
     """Whether an air cue governs a generic strike: in its clause (from the last break before it to the
-    next break after it, at most 8 words each way). None where an artillery word is in that clause."""
-    before = ctx.norm_of(max(si.start, h.start - 80), h.start).split()
+    next break after it, at most 8 words each way). None where an artillery word is in that clause
+    (once per trigger)."""
+    memo = si.memo.get("air_near")
+    if memo is None:
+        memo = si.memo["air_near"] = {}
+    key = (h.start, h.end)
+    if key not in memo:
+        memo[key] = _find_air_near(ctx, si, h)
+    return memo[key]
+
+
+def _find_air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
+    before = words_of(ctx, max(si.start, h.start - 80), h.start)
     for i in range(len(before) - 1, -1, -1):
         if before[i] in AIR_CLAUSE_BREAKS or before[i].endswith(("،", ",")):
             before = before[i + 1:]
             break
-    after = ctx.norm_of(h.start, min(si.end, h.end + 100)).split()
+    after = words_of(ctx, h.start, min(si.end, h.end + 100))
     for i, w in enumerate(after):
         if i and (w in AIR_CLAUSE_BREAKS) or w.endswith(("،", ",")) and i + 1 < len(after):
             after = after[:i + 1]
@@ -93,7 +106,19 @@ DATELINE_TAIL = re.compile(r"(?:\s*\([^()\n]{1,30}\)|\s*[0-9٠-٩]{1,2}\s+[^\s()
 
 def _dateline(ctx: Context, p) -> bool:
     """A place that opens a line and is followed by a dash, through parentheses ("حلب-سانا",
-    "دمشق (رويترز) -", "بيروت – "): the reporter's location, not where anything happened."""
+    "دمشق (رويترز) -", "بيروت – "): the reporter's location, not where anything happened
+    (once per place)."""
+    memo = ctx.memo.get("dateline")
+    if memo is None:
+        memo = ctx.memo["dateline"] = {}
+    key = (p.start, p.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _find_dateline(ctx, p)
+    return found
+
+
+def _find_dateline(ctx: Context, p) -> bool:
     text = ctx.doc.text
     line_start = text.rfind("\n", 0, p.start) + 1
     if text[line_start:p.start].strip(" \t\u200f\u200e\"'«"):
@@ -106,13 +131,13 @@ def _framed_until(ctx: Context, si: SentenceInfo) -> int | None:
     triggers tell nothing new: the whole sentence, or up to بعد when a span of hours or days
     follows it ("بعد ساعات من مقتل 33 جنديا بغارة")."""
     r = rules()["framing"]
-    words = si.norm.split()
+    words = si.norm.split(None, 1)  # the first word
     if not words or f" {words[0]} " not in r["openers"]:
         return None
     k = si.token_index(si.start)
     for t in si.tokens[k:]:
         if t.kind == "word" and t.norm in ("بعد", "وبعد"):
-            span = ctx.norm_of(t.end, min(si.end, t.end + 30)).split()[:3]
+            span = words_of(ctx, t.end, min(si.end, t.end + 30))[:3]
             if any(f" {w} " in r["recent"] for w in span):
                 return t.end
             break
@@ -157,6 +182,7 @@ DEFUSE = {norm(w) for w in ("تطهير", "تمشيط", "التمشيط", "ال�
                             "تدمير", "ابطال", "إبطال", "نزع", "إزالة", "ازالة", "العثور", "عثر", "عثرت", "تسليم",
                             "سلم", "سلموا", "قطع", "اغتنام", "اغتنم", "غنم", "مستودع", "مستودعات", "شحنة")}
 EXPLOSIVES = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike", "Grenade"}
+WEAPONS = EXPLOSIVES | {"Suicide bomb", "Chemical weapon"}
 # A specific trigger in the sentence makes a generic one redundant: the massacre was the air strike.
 VIOLENT = {"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
            "Remote explosive/landmine/IED", "Chemical weapon", "Attack", "Grenade"}
@@ -172,7 +198,9 @@ GENERIC_OF = {"Attack": {"Air/drone strike", "Shelling/artillery/missile attack"
 
 def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     """Whether a trigger tells no event of its own (computed once per trigger)."""
-    memo = si.memo.setdefault("blocked", {})
+    memo = si.memo.get("blocked")
+    if memo is None:
+        memo = si.memo["blocked"] = {}
     key = (h.start, h.end, h.value)
     found = memo.get(key)
     if found is None:
@@ -182,7 +210,21 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
 
 def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     pat = patterns()
-    prev2 = ctx.norm_of(max(si.start, h.start - 40), h.start).split()[-3:]
+    r = rules()
+    # the words of windows of the sentence that end at the trigger or begin after it, read as words_of
+    # reads them, from the trigger's own positions in the document's matching form
+    n = ctx.normalized
+    ntext, index = n.text, n.index
+    at_start = bisect_left(index, h.start)
+    at_end = bisect_left(index, h.end, at_start)
+
+    def before(chars: int) -> list[str]:  # words_of(ctx, max(si.start, h.start - chars), h.start)
+        return ntext[bisect_left(index, max(si.start, h.start - chars), 0, at_start):at_start].split()
+
+    def after(chars: int) -> list[str]:  # words_of(ctx, h.end, min(si.end, h.end + chars))
+        return ntext[at_end:bisect_left(index, min(si.end, h.end + chars), at_end)].split()
+
+    prev2 = before(40)[-3:]
     if prev2 and (prev2[-1].lstrip("وب") in NEGATION or prev2[-1] in NEGATION or "وقف" in prev2[-2:]):
         return True  # "وقف إطلاق النار", "دون قتال", "خرق اتفاق": not the act itself
     if h.value in EXPLOSIVES and any(w.lstrip("وب") in DEFUSE for w in prev2):
@@ -193,38 +235,40 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
         lo = max(si.start, h.start - 80)
         back = ctx.doc.text[lo:h.start]
         lo += max(back.rfind("،"), back.rfind(","), back.rfind("؛")) + 1
-        for w in ctx.norm_of(lo, h.start).split()[-8:]:
+        for w in words_of(ctx, lo, h.start)[-8:]:
             if w.lstrip("وبل") in DEFUSE:
                 return True
     # a denial or a rumour of it ("نفت أنقرة استهداف المدنيين", "راجت أنباء عن مقتل … في كمين")
-    if any(c.value in ("denied", "rumoured") and c.end <= h.start and h.start - c.end < 60 for c in si.of("cue")):
+    cues = si.of("cue")
+    if cues and any(c.value in ("denied", "rumoured") and c.end <= h.start and h.start - c.end < 60 for c in cues):
         return True
     # "… هي التي دمرت الجامع، وهو ما نفاه التحالف": denied after it, pointing back (the rest of the
     # sentence holds such a form only if the sentence does: test that once per sentence)
-    denied_after = rules()["denied_after"]
+    denied_after = r["denied_after"]
     if _sentence_has(si, "denied_after", denied_after) and has_form(ctx.norm_of(h.end, si.end), denied_after):
         return True
-    fear = rules()["fear"]
-    for c in si.of("cue"):
+    fear = r["fear"]
+    for c in cues:
         if c.value in pat.not_happened and c.end <= h.start:
-            n = len(ctx.norm_of(c.end, h.start).split())
+            n = len(words_of(ctx, c.end, h.start))
             # "يخشى مراقبون أن يعيد التنظيم تجميع صفوفه وشن هجمات": the fear governs its clause
             if n <= 6 or n <= fear["reach_words"] and not any(ch in ctx.doc.text[c.end:h.start] for ch in "،,.;:؛") \
                     and not has_form(ctx.norm_of(c.end, h.start), fear["clause_breaks"]):
                 return True
-    ahead = " ".join(ctx.norm_of(h.end, min(si.end, h.end + 40)).split()[:3])
+    ahead = " ".join(after(40)[:3])
     if has_form(ahead, fear["future_after"]):
         return True  # "لمعركة مقبلة": yet to come
-    last = ctx.norm_of(max(si.start, h.start - 50), h.start).split()[-4:]
+    last = before(50)[-4:]
     if last and (f" {last[-1]} " in fear["before_words"] or len(last) > 1 and f" {last[-2]} " in fear["before_words"]
                  and f" {last[-1]} " in fear["start_words"]):
         return True  # "قبل الهجوم على الرقة": a point in time for something else
-    if has_form(" ".join(last), rules()["anaphora"]["responsibility"]):
+    last_text = " ".join(last)
+    if has_form(last_text, r["anaphora"]["responsibility"]):
         return True  # "تبنى التنظيم الهجوم", "غارة دعما للهجوم": a claim of, or support to, another event
-    if _definite(ctx, h) and has_form(" ".join(last), fear["opinion"]):
+    if _definite(ctx, h) and has_form(last_text, fear["opinion"]):
         return True  # "يرى مراقبون أن الهجوم محاولة …": an opinion on an event already told
-    prev = ctx.norm_of(max(si.start, h.start - 30), h.start).split()
-    nxt = ctx.norm_of(h.end, min(si.end, h.end + 12)).split()
+    prev = before(30)
+    nxt = after(12)
     if nxt and nxt[0] in DEMONSTRATIVES:
         return True  # "خلال تلك الاشتباكات": an event already told
     if prev and (prev[-1] in DEMONSTRATIVES or prev[-1] in CONCESSIVE or prev[-2:-1] and prev[-2] in CONCESSIVE):
@@ -234,7 +278,7 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
         if t.start <= h.start < t.end:
             return True
         if t.kind in ("window", "since") and t.end <= h.start:
-            gap = ctx.norm_of(t.end, h.start).split()
+            gap = words_of(ctx, t.end, h.start)
             if gap and gap[0] == "من" and len(gap) <= 2:
                 return True
     # "الفصائل التي انسحبت من …": a verb describing who someone is, not the event told
@@ -259,7 +303,7 @@ def _first(ctx: Context, h: Hit) -> str:
     key = (h.start, h.end)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = ctx.norm_of(h.start, h.end).split()[0]
+        found = memo[key] = words_of(ctx, h.start, h.end)[0]
     return found
 
 
@@ -305,7 +349,7 @@ def _taking(ctx: Context, si: SentenceInfo, row: list[ActorHit], h: Hit) -> bool
         return False
     for a in row:
         if a.side in ARMED and a.start >= h.end:
-            gap = ctx.norm_of(h.end, a.start).split()
+            gap = words_of(ctx, h.end, a.start)
             if len(gap) > r["handing_reach"]:
                 break
             lead = ctx.norm_of(a.start, a.end)
@@ -319,14 +363,14 @@ def _agreement_told(ctx: Context, si: SentenceInfo, h: Hit, out: list[Event]) ->
     """An agreement reached, signed or carried out, not one already told (rules: agreement)."""
     r = rules()["agreement"]
     n = r["reach_words"]
-    before = ctx.norm_of(si.start, h.start).split()
+    before = words_of(ctx, si.start, h.start)
     last2 = " ".join(before[-2:])
     if has_form(last2, r["not_before"]):
         return False  # "الرافضين للتسوية", "خارج الاتفاق", "يصوت على هدنة"
     if _definite(ctx, h) and any(e.type == "Agreement" for e in out):
         return False  # "بموجب الاتفاق": the agreement already told
     return has_form(last2, r["linked_before"]) or has_form(" ".join(before[-n:]), r["reached_before"]) or \
-        has_form(" ".join(ctx.norm_of(h.end, si.end).split()[:n]), r["reached_after"])
+        has_form(" ".join(words_of(ctx, h.end, si.end)[:n]), r["reached_after"])
 
 
 def _is_verb_form(word: str) -> bool:
@@ -344,7 +388,7 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
         if before:
             p = before[-1]
             gap = ctx.doc.text[p.end:h.start]
-            if len(ctx.norm_of(p.end, h.start).split()) <= 8 and not any(c in gap for c in ".;:؛"):
+            if len(words_of(ctx, p.end, h.start)) <= 8 and not any(c in gap for c in ".;:؛"):
                 # the whole list that ends there ("في دوما وحمورية وسقبا جراء الغارات"), and the place
                 # a locator names ("دخلت بلدة برطلة شرق الموصل، لكنها واجهت مقاومة"): the town, not the city
                 inner = _inner(ctx, si, p, by_rank=False)
@@ -359,8 +403,7 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
         # (after the trigger when its own places follow it: "المسلحون في الغوطة قصفوا أحياء دمشق" fell on
         # Damascus, not where the gunmen are)
         after_only = bool(places) and places[0].start >= h.end
-        finer = [p for p in si.places if p.place.level in ("neighbourhood", "landmark") and not p.anaphoric
-                 and not is_destination(ctx, si, p) and (not after_only or p.start >= h.end)]
+        finer = [p for p in _finest(ctx, si) if not after_only or p.start >= h.end]
         if finer:
             places = [min(finer, key=lambda p: abs(p.start - h.start))]
     inner: list[PlaceHit] = []
@@ -381,6 +424,15 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
     return fine or places
 
 
+def _finest(ctx: Context, si: SentenceInfo) -> list[PlaceHit]:
+    """The neighbourhoods and landmarks a sentence names, not as destinations (once per sentence)."""
+    found = si.memo.get("finest")
+    if found is None:
+        found = si.memo["finest"] = [p for p in si.places if p.place.level in ("neighbourhood", "landmark")
+                                     and not p.anaphoric and not is_destination(ctx, si, p)]
+    return found
+
+
 def _all_countries(places: list[PlaceHit]) -> bool:
     for p in places:
         if p.place.level != "country":
@@ -396,7 +448,7 @@ def _toll_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
         return []
     after = [p for p in si.places if p.start >= tolls[0].end and p.place.level not in COARSE and not p.anaphoric
              and not is_destination(ctx, si, p) and not _dateline(ctx, p)]
-    if not after or len(ctx.norm_of(tolls[0].end, after[0].start).split()) > 12:
+    if not after or len(words_of(ctx, tolls[0].end, after[0].start)) > 12:
         return []
     return [after[0]] + [q for q in _list_after(ctx, si, after[0].end, max_first_gap=0) if q in after]
 
@@ -404,7 +456,9 @@ def _toll_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
 def _focus_place(ctx: Context, si: SentenceInfo) -> PlaceHit | None:
     """The place the story is at when a sentence names none: the story's main place, else the last
     fine place of the three sentences before, else the place the document names most."""
-    memo = ctx.memo.setdefault("focus_place", {})
+    memo = ctx.memo.get("focus_place")
+    if memo is None:
+        memo = ctx.memo["focus_place"] = {}
     if si.index not in memo:
         memo[si.index] = _find_focus_place(ctx, si)
     return memo[si.index]
@@ -448,11 +502,14 @@ def _main_place(ctx: Context) -> PlaceHit | None:
 
 def _actors(ctx: Context, si: SentenceInfo, row: list[ActorHit], per_sentence, h: Hit
             ) -> tuple[ActorHit | None, ActorHit | None]:
-    armed = [a for a in row if a.side in ARMED]
-    civ = [a for a in row if a.side == "civilians"]
+    sides = si.memo.get("event_sides")  # the armed actors and the civilians named (once per sentence)
+    if sides is None:
+        sides = si.memo["event_sides"] = ([a for a in row if a.side in ARMED],
+                                          [a for a in row if a.side == "civilians"])
+    armed, civ = sides
     before = [a for a in armed if a.end <= h.start]
     after = [a for a in armed if a.start >= h.end]
-    first = after[0] if after and len(ctx.norm_of(h.end, after[0].start).split()) <= 1 else None
+    first = after[0] if after and len(words_of(ctx, h.end, after[0].start)) <= 1 else None
     a1 = first or (before[-1] if before else (after[0] if after else None))
     if a1 is None and si.index > 0:
         a1 = focus(per_sentence, si.index - 1, ARMED)
@@ -478,18 +535,25 @@ def _find_dates(ctx: Context, si: SentenceInfo) -> tuple[date | None, date | Non
     return None, ctx.published
 
 
-def _fatalities(claims: list[Claim], si: SentenceInfo) -> int | None:
-    killed = [c.count for c in claims if c.kind == "killed" and c.status == "asserted" and c.qualifier != "vague"
-              and si.start <= c.start < si.end and not c.cumulative]
-    return sum(killed) if killed else None
+def _killed(claims: list[Claim]) -> list[Claim]:
+    """The claims that count toward an event's fatalities, wherever they are (once per document)."""
+    return [c for c in claims if c.kind == "killed" and c.status == "asserted" and c.qualifier != "vague"
+            and not c.cumulative]
+
+
+def _fatalities(killed: list[Claim], si: SentenceInfo) -> int | None:
+    """The dead of the counting claims (`_killed`) told in a sentence."""
+    counts = [c.count for c in killed if si.start <= c.start < si.end]
+    return sum(counts) if counts else None
 
 
 def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[ActorHit]], claims: list[Claim],
                    control: list[Control]) -> list[Event]:
     out: list[Event] = []
-    seen: set[tuple[str, str | None]] = set()
+    seen: dict[tuple[str, str | None], int] = {}  # (type, place id) -> index in out
 
     fatalities: dict[int, int | None] = {}  # by sentence
+    killed = _killed(claims)
 
     def add(sub: str, si: SentenceInfo, h_start: int, h_end: int, place, a1, a2, status: str, src) -> None:
         key = (sub, place.id if place else None)
@@ -499,14 +563,14 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             own = [t for t in si.times if t.start >= h_end and t.kind in ("date", "relative") and t.date_end is not None]
             if own:
                 ds, de = own[0].date_start, own[0].date_end
-        if key in seen:
+        k = seen.get(key)
+        if k is not None:
             # the same event told again (a headline, then the body): keep the first, with the
             # dates of the telling that has them
-            k = next(i for i, e in enumerate(out) if (e.type, e.place_id) == key)
             if out[k].date_start is None and ds is not None:
                 out[k] = replace(out[k], date_start=ds, date_end=de)
             return
-        seen.add(key)
+        seen[key] = len(out)
         out.append(_event(
             type=sub, family=_family(ctx, sub), date_start=ds, date_end=de,
             place=place.name if place else None, place_id=place.id if place else None,
@@ -514,7 +578,7 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             actor1=a1.actor if a1 else None, actor1_side=a1.side if a1 else None,
             actor2=a2.actor if a2 else None, actor2_side=a2.side if a2 else None,
             fatalities=fatalities[si.index] if si.index in fatalities else
-            fatalities.setdefault(si.index, _fatalities(claims, si)), status=status, source=src,
+            fatalities.setdefault(si.index, _fatalities(killed, si)), status=status, source=src,
             trigger_start=h_start, trigger_end=h_end, evidence_start=si.start, evidence_end=si.end,
             confidence=0.7 if place else 0.5))
 
@@ -560,27 +624,28 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             continue
         names = [(x.start, x.end) for x in si.of("actor", "source")] + [(p.start, p.end) for p in si.places]
         places_only = [(p.start, p.end) for p in si.places]
-        told = {h.value for h in si.of("trigger")}
-        weapons = {h.value for h in si.of("trigger") if h.value in EXPLOSIVES | {"Suicide bomb", "Chemical weapon"}
-                   and _first(ctx, h) not in TARGET_VERBS}
+        told = {h.value for h in triggers}
+        weapons = {h.value for h in triggers if h.value in WEAPONS and _first(ctx, h) not in TARGET_VERBS}
         def named(h: Hit) -> bool:
             return any(a < h.end and h.start < b for a, b in names)
         def converts(h: Hit) -> bool:
+            if h.value != "Shelling/artillery/missile attack":
+                return False
             w = _first(ctx, h)
-            return h.value == "Shelling/artillery/missile attack" and (
-                w in TARGET_VERBS or w in AIR_ONLY or w.lstrip("وفبل") in AIR_ONLY or w.lstrip("وف") in GENERIC_STRIKE) \
-                and bool(_air_near(ctx, si, h))
-        aircraft_memo: dict[tuple[int, int, str], bool] = {}
+            return (w in TARGET_VERBS or w in AIR_ONLY or w.lstrip("وفبل") in AIR_ONLY or
+                    w.lstrip("وف") in GENERIC_STRIKE) and bool(_air_near(ctx, si, h))
+        aircraft_memo: dict[tuple[int, int], bool] = {}
 
         def aircraft(h: Hit) -> bool:
-            key = (h.start, h.end, h.value)
+            if h.value != "Air/drone strike":
+                return False
+            key = (h.start, h.end)
             found = aircraft_memo.get(key)
             if found is None:
-                found = aircraft_memo[key] = h.value == "Air/drone strike" and (
-                    named(h) or _first(ctx, h).lstrip("وفب") in AIRCRAFT)
+                found = aircraft_memo[key] = named(h) or _first(ctx, h).lstrip("وفب") in AIRCRAFT
             return found
-        air_told = any((h.value == "Air/drone strike" or converts(h)) and not aircraft(h) for h in si.of("trigger"))
-        for h in si.of("trigger"):
+        air_told = any((h.value == "Air/drone strike" or converts(h)) and not aircraft(h) for h in triggers)
+        for h in triggers:
             sub = h.value
             if aircraft(h) and air_told:
                 continue  # "شنت الطائرات الروسية 40 غارة على …": the strikes tell where
@@ -588,29 +653,29 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             # الروسي", "طيران التحالف") is the air strike's own cue
             if framed is not None and h.start < framed:
                 continue
-            if sub in TERRITORY or _blocked(ctx, si, h) or \
+            if sub in TERRITORY or \
                     any(a < h.end and h.start < b for a, b in (places_only if sub == "Air/drone strike" else names)):
                 continue
-            prior = ctx.norm_of(max(si.start, h.start - 20), h.start).split()[-1:]
+            prior = words_of(ctx, max(si.start, h.start - 20), h.start)[-1:]
             if sub in VIOLENT and prior and f" {prior[0]} " in rules()["described_before"] and \
                     any(o.value in VIOLENT and o.value != sub for o in si.of("trigger")):
                 continue  # "تفجير انتحاري … في أعنف هجوم على القوات": the bombing described
             if told & GENERIC_OF.get(sub, set()):
-                if sub != "Armed clash" or any(o.value == "Suicide bomb" and len(ctx.norm_of(
-                        min(o.end, h.end), max(o.start, h.start)).split()) <= 3 for o in si.of("trigger")):
+                if sub != "Armed clash" or any(o.value == "Suicide bomb" and len(words_of(
+                        ctx, min(o.end, h.end), max(o.start, h.start))) <= 3 for o in si.of("trigger")):
                     continue  # "هجوم بسيارة مفخخة يقودها انتحاري": the bombing; a wider attack is a clash
             first = _first(ctx, h)
             if h.value in EXPLOSIVES and any(
-                    o.value == h.value and o.end <= h.start and len(ctx.norm_of(o.end, h.start).split()) <= 6
-                    and not aircraft(o) and _first(ctx, o) not in LAUNCH_VERBS | TARGET_VERBS
+                    o.value == h.value and o.end <= h.start and len(words_of(ctx, o.end, h.start)) <= 6
+                    and not aircraft(o) and _first(ctx, o) not in LAUNCH_OR_TARGET
                    and not any(c in ctx.doc.text[o.end:h.start] for c in "،,.;؛") for o in si.of("trigger")):
                 continue  # "قصفوا أحياء دمشق بعشرات القذائف": the weapon of the strike just told
             if first in LAUNCH_VERBS and any(o is not h and h.end <= o.start and
-                                             len(ctx.norm_of(h.end, o.start).split()) <= 4 for o in si.of("trigger")):
+                                             len(words_of(ctx, h.end, o.start)) <= 4 for o in si.of("trigger")):
                 continue  # "تشن طائرات التحالف غارات": the launching is the strike named after it
             if sub == "Armed clash" and first.lstrip("وفب") in ATTACK_NOUNS and any(
-                    o.value in EXPLOSIVES | {"Chemical weapon", "Suicide bomb"} and h.end <= o.start and
-                    len(ctx.norm_of(h.end, o.start).split()) <= 1 for o in si.of("trigger")):
+                    o.value in WEAPONS and h.end <= o.start and
+                    len(words_of(ctx, h.end, o.start)) <= 1 for o in si.of("trigger")):
                 continue  # "في هجوم بصواريخ محملة بغازات سامة": the attack is the weapon's
             if sub == "Shelling/artillery/missile attack" and (first in TARGET_VERBS or first in AIR_ONLY or
                                                                first.lstrip("وف") in GENERIC_STRIKE):
@@ -625,7 +690,7 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue
             if sub == "Peaceful protest":
                 pr = rules()["protest"]
-                nxt = ctx.norm_of(h.end, min(si.end, h.end + 20)).split()[:1]
+                nxt = words_of(ctx, h.end, min(si.end, h.end + 20))[:1]
                 if f" {first} " in pr["reason_forms"] and nxt and f" {nxt[0]} " in pr["reason_after"]:
                     continue  # "احتجاجا على الاقتتال": a reason, not a protest
                 if has_form(ctx.norm_of(h.end, si.end), pr["repression"]):
@@ -634,6 +699,8 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             status = "denied" if src.modality == "deny" else "asserted"
             if status == "denied":
                 continue
+            if _blocked(ctx, si, h):
+                continue  # the costliest test last
             a1, a2 = _actors(ctx, si, row, actors, h)
             places = _event_places(ctx, si, h)
             if places and _all_countries(places):

@@ -47,20 +47,62 @@ def _firsts(forms: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_index(forms))
 
 
+def _sentence_variants(si: SentenceInfo) -> list[frozenset[str]]:
+    """Each token's variants (once per sentence: the same for every list of forms)."""
+    vs = si.memo.get("variants")
+    if vs is None:
+        if len(_BY_TOKEN) > _BY_TOKEN_MAX:
+            _BY_TOKEN.clear()
+        get = _BY_TOKEN.get
+        vs = si.memo["variants"] = [get((t.norm, t.stem, t.prefix, t.suffix) if t.kind in ("word", "number")
+                                        else t.text) or _token_variants(t) for t in si.tokens]
+    return vs
+
+
+# A token's variants by (norm, stem, prefix, suffix), or by its text for what is no word or number:
+# news repeats its words, and a dict lookup costs less than a call of the lru_cache. Emptied when full.
+_BY_TOKEN: dict[tuple[str, str, str, str] | str, frozenset[str]] = {}
+_BY_TOKEN_MAX = 1 << 16
+
+
+def _token_variants(t: Token) -> frozenset[str]:
+    if t.kind in ("word", "number"):
+        v = _BY_TOKEN[(t.norm, t.stem, t.prefix, t.suffix)] = _variants(t.norm, t.stem, t.prefix, t.suffix)
+    else:
+        v = _BY_TOKEN[t.text] = frozenset({t.text})
+    return v
+
+
+@lru_cache(maxsize=16)
+def _all_firsts(lists: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset().union(*map(_firsts, lists))
+
+
 def find(si: SentenceInfo, forms: tuple[str, ...]) -> list[tuple[int, int, str]]:
     """(first token index, last token index + 1, form) for every form found, longest first at a position."""
+    return find_each(si, forms)[0]
+
+
+def find_each(si: SentenceInfo, *lists: tuple[str, ...]) -> list[list[tuple[int, int, str]]]:
+    """`find(si, forms)` for each of several lists of forms, the tokens scanned once for where any
+    form of any list starts (in most sentences none does)."""
+    vs = _sentence_variants(si)
+    firsts = _all_firsts(lists)
+    starts = [k for k, v in enumerate(vs) if not firsts.isdisjoint(v)]  # tokens some form starts with
+    if not starts:
+        return [[] for _ in lists]
+    return [_find_from(si, vs, forms, starts) for forms in lists]
+
+
+def _find_from(si: SentenceInfo, vs: list[frozenset[str]], forms: tuple[str, ...], starts: list[int]
+               ) -> list[tuple[int, int, str]]:
     idx = _index(forms)
     firsts = _firsts(forms)
-    words = si.tokens
-    vs = si.memo.get("variants")
-    if vs is None:  # the same for every list of forms
-        vs = si.memo["variants"] = [_variants(t.norm, t.stem, t.prefix, t.suffix) if t.kind in ("word", "number")
-                                    else frozenset({t.text}) for t in words]
+    n_words = len(vs)
     out: list[tuple[int, int, str]] = []
-    n_words = len(words)
     i = 0  # where the next form may start
-    for k in [k for k, v in enumerate(vs) if not firsts.isdisjoint(v)]:  # tokens some form starts with
-        if k < i:
+    for k in starts:
+        if k < i or firsts.isdisjoint(vs[k]):
             continue
         cands = [c for v in vs[k] for c in idx.get(v, ())]
         cands.sort(key=lambda x: -len(x[1]))
