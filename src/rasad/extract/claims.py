@@ -21,6 +21,7 @@ For each count the Arabic layer found in a sentence:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date
@@ -69,6 +70,17 @@ def _between(si: SentenceInfo, a: int, b: int) -> str:
     return si.text[max(0, a - si.start):max(0, b - si.start)]
 
 
+def _forms(si: SentenceInfo) -> set[str]:
+    """The norms and stems of the sentence's tokens (computed once per sentence). A word list disjoint
+    from it matches none of the sentence's tokens by `norm` or `stem`, so the scan for it can be skipped."""
+    found = si.memo.get("claims.forms")
+    if found is None:
+        toks = si.tokens
+        found = si.memo["claims.forms"] = {t.norm for t in toks}
+        found.update([t.stem for t in toks])
+    return found
+
+
 @lru_cache(maxsize=1)
 def _clause_breaks() -> tuple[frozenset[str], tuple[str, ...]]:
     """The clause-break words: (single words, phrases of several words)."""
@@ -82,10 +94,11 @@ def _has_break(ctx: Context, si: SentenceInfo, a: int, b: int) -> bool:
     if ";" in text or "؛" in text or ":" in text or "." in text:
         return True
     single, phrases = _clause_breaks()
-    for t in si.tokens_within(a, b):
-        if t.norm in single or t.stem in single:
-            return True
-    if phrases:
+    if not single.isdisjoint(_forms(si)):
+        for t in si.tokens_within(a, b):
+            if t.norm in single or t.stem in single:
+                return True
+    if phrases and _has_phrase_break(si):
         span = ctx.norm_of(a, b)
         if contains_any(span, phrases):
             return True
@@ -93,6 +106,15 @@ def _has_break(ctx: Context, si: SentenceInfo, a: int, b: int) -> bool:
         if a <= h.start and h.end <= b:
             return True
     return False
+
+
+def _has_phrase_break(si: SentenceInfo) -> bool:
+    """Does a clause break of several words occur anywhere in the sentence? (Normalising is local, so a
+    phrase in the matching form of a part of the sentence is in the sentence's matching form.)"""
+    found = si.memo.get("claims.phrase_break")
+    if found is None:
+        found = si.memo["claims.phrase_break"] = contains_any(si.norm, _clause_breaks()[1])
+    return found
 
 
 def _words_between(si: SentenceInfo, a: int, b: int) -> int:
@@ -118,6 +140,8 @@ def _kind_terms(ctx: Context, si: SentenceInfo) -> list[Hit]:
     hits = list(si.of("casualty"))
     taken = [(h.start, h.end) for h in hits]
     extra = _extra_words()
+    if extra.isdisjoint(_forms(si)):
+        return hits  # in text order already
     for t in [t for t in si.tokens if (t.norm in extra or t.stem in extra) and t.kind == "word"]:
         kind = _extra_kind(t.norm, t.stem)
         if kind is not None and not spans_cover(taken, t.start):
@@ -246,7 +270,7 @@ def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit], all
             b = (d, h)
         break
     # a companion word ("برفقة تسعة أشخاص"): the kind of the term before it
-    prev = si.words_before(q.start, 2)
+    prev = si.words_before(q.start, 2) if not pat.companions.isdisjoint(_forms(si)) else ()
     if _has_companion(prev, pat):
         earlier = [h for h in before if h.end <= prev[0].start]
         if earlier:
@@ -270,6 +294,8 @@ def _estimate(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit]) -> 
     """"قدرت الأمم المتحدة عدد المدنيين العالقين بنحو مئة ألف": an estimate of how many people there are
     (present), or of the toll a term right after "عدد" names ("قدرت عدد النازحين بأكثر من 130 ألف")."""
     cw = claim_words()
+    if cw.estimate.isdisjoint(_forms(si)):
+        return None
     words = si.words_before(q.start, 16)
     est = [i for i, t in enumerate(words) if t.norm in cw.estimate or t.stem in cw.estimate]
     if not est:
@@ -302,6 +328,8 @@ def _one_person(ctx: Context, si: SentenceInfo, terms: list[Hit]) -> list[Quanti
     (a singular leader noun) is a count of one — so that a denied death stands as a denied claim."""
     pat = patterns()
     out = []
+    if not terms or pat.one_person.isdisjoint(_forms(si)):
+        return out
     for h in terms:
         if h.value not in ("killed", "wounded", "captured", "arrested"):
             continue
@@ -433,7 +461,9 @@ def _construct(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quanti
     anchors = [term.end] if term is not None and term.end <= q.start else []
     counts = si.memo.get("count_words")
     if counts is None:  # where the sentence's "عدد" and "حصيلة" end
-        counts = si.memo["count_words"] = [t.end for t in si.tokens if t.stem in ("عدد", "حصيله")]
+        forms = _forms(si)
+        counts = si.memo["count_words"] = [t.end for t in si.tokens if t.stem in ("عدد", "حصيله")] \
+            if "عدد" in forms or "حصيله" in forms else []
     anchors += [e for e in counts if e <= q.start and len(ctx.norm_of(e, q.start).split()) <= 14]
     for end in anchors:
         a = _actor_after(si, actors, end, ctx)
@@ -552,7 +582,8 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
             return src.affiliation, None
         return "government", None
     # companions of a named fighter ("خروج الأمير … للتنظيم برفقة تسعة أشخاص") share his side
-    prev_words = si.words_before(q.start, 2)
+    forms = _forms(si)
+    prev_words = si.words_before(q.start, 2) if not pat.companions.isdisjoint(forms) else ()
     comp = [t for t in prev_words if t.norm in pat.companions or t.stem in pat.companions]
     if comp:
         before = [x for x in actors if x.end <= comp[0].start and x.side in ARMED_SIDES]
@@ -567,7 +598,7 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
     if role not in ("combatant", "none"):
         return "unknown", None
     # 5. suffer / inflict verbs
-    words_before = si.tokens[:si.token_index(q.start)]  # those ending at or before the count
+    words_before = si.tokens[:si.token_index(q.start)] if not pat.inflict.isdisjoint(forms) else ()
     if any(t.kind == "word" and (t.norm in pat.inflict or t.stem in pat.inflict) for t in words_before):
         subj = next((x for x in actors if x.end <= q.start and x.side in ARMED_SIDES), None)
         other = [x for x in actors if x.side in ARMED_SIDES and (subj is None or x.side != subj.side)]
@@ -640,7 +671,9 @@ _TOLL_NORMS = frozenset(norm(w) for w in TOLL_WORDS)
 def _toll(ctx: Context, si: SentenceInfo, q: Quantity) -> bool:
     """A toll word before the count: "عدد القتلى", "حصيلة القتلى", "حصيلة" alone."""
     ends = si.memo.get("toll")
-    if ends is None:  # where the sentence's toll words end
+    if ends is None and "حصيله" not in _forms(si) and "عدد" not in _forms(si):
+        ends = si.memo["toll"] = []
+    elif ends is None:  # where the sentence's toll words end
         toks = si.tokens
         ends = si.memo["toll"] = [
             t.end for i, t in enumerate(toks)
@@ -679,20 +712,26 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
     """asserted | denied | rumored, or None when the count is feared, threatened or planned."""
     pat = patterns()
     cues = [h for h in si.of("cue") if h.end <= q.start or h.start - q.end < 30]
-    if any(h.value in pat.not_happened and h.end <= q.start for h in cues):
-        return None
+    for h in cues:
+        if h.value in pat.not_happened and h.end <= q.start:
+            return None
+    if src.modality == "deny":
+        return "denied"
     # a denial cue before the count, unless a new assertion comes between ("نافياً مقتل 150 …، ومؤكداً أن
     # عدد القتلى لا يتجاوز 40")
-    asserts = [h.start for h in si.of("attribution") if h.value == "assert" and h.start < q.start]
+    denials = [h for h in cues if h.value == "denied" and h.end <= q.start]
+    if denials:
+        asserts = [h.start for h in si.of("attribution") if h.value == "assert" and h.start < q.start]
 
-    def reasserted(h) -> bool:  # an assertion in a clause of its own after the denial ("…، ومؤكداً")
-        return any(h.end <= a and any(ch in ctx.doc.text[h.end:a] for ch in "،,;؛") for a in asserts)
-    if src.modality == "deny" or any(h.value == "denied" and not reasserted(h) for h in cues if h.end <= q.start):
-        return "denied"
+        def reasserted(h) -> bool:  # an assertion in a clause of its own after the denial ("…، ومؤكداً")
+            return any(h.end <= a and any(ch in ctx.doc.text[h.end:a] for ch in "،,;؛") for a in asserts)
+        if any(not reasserted(h) for h in denials):
+            return "denied"
     # a denial that takes up what was just said: "…, وهو ما نفاه المتحدث", "الأمر الذي نفته الوزارة"; not
     # where the count is an accusation, whose target denies only its own part ("تتهم … وهو ما تنفيه أنقرة")
     cw = claim_words()
-    if not any(t.norm.lstrip("و") in cw.accusation for t in si.words_before(q.start, 40)):
+    if _mentions_denial(si) and \
+            not any(t.norm.lstrip("و") in cw.accusation for t in si.words_before(q.start, 40)):
         nxt = [x.start for x in si.quantities if x.start > q.end and x.kind == "count"]
         for t in si.words_after(q.end, 60):
             if nxt and t.start > min(nxt):
@@ -704,6 +743,20 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
     if any(h.value == "rumoured" for h in cues if h.end <= q.start):
         return "rumored"
     return "asserted"
+
+
+@lru_cache(maxsize=1)
+def _denial_words() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(claim_words().denial_after, key=len, reverse=True)))
+
+
+def _mentions_denial(si: SentenceInfo) -> bool:
+    """Might a word of the sentence be a `denial_after` word (after "و")? Such a word is found in the
+    sentence's matching form (normalising is local), so a sentence without one has none."""
+    found = si.memo.get("claims.denial")
+    if found is None:
+        found = si.memo["claims.denial"] = _denial_words().search(si.norm) is not None
+    return found
 
 
 def _place(ctx: Context, si: SentenceInfo, q: Quantity) -> PlaceHit | None:
