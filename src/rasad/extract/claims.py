@@ -490,11 +490,38 @@ def _captor(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity,
     return None
 
 
+_GROUP_BREAK = re.compile("[،,.:;؛()]")
+
+
+@lru_cache(maxsize=1)
+def _group_nouns() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(claim_words().mixed_group_nouns, key=len, reverse=True)))
+
+
+def _mentions_group(si: SentenceInfo) -> bool:
+    """Might a word of the sentence be a `mixed_group_nouns` word (after "و")? (See `_mentions_denial`.)"""
+    found = si.memo.get("claims.group")
+    if found is None:
+        found = si.memo["claims.group"] = _group_nouns().search(si.norm) is not None
+    return found
+
+
 def _mixed_group(ctx: Context, si: SentenceInfo, q: Quantity, actors: list[ActorHit]) -> bool:
     """"46 من عناصر الأمن والبيشمركة والمدنيين", "نحو 200 من عناصر الفصائل والناشطين", "بين مقاتلين
     ومدنيين": the counted noun phrase joins by و fighters and civilians or other people. Fighters of two
     armed sides joined so keep the first side named (the scope of the count is unclear, not mixed)."""
     start = q.noun_start if q.noun_start is not None else q.end
+    # only an armed actor and civilians or another group after the count can make one (the words
+    # read below are those after the count; a group noun is in the sentence's matching form)
+    armed = civilians = False
+    for a in actors:
+        if a.end > start:
+            if a.side in ARMED_SIDES:
+                armed = True
+            elif a.side == "civilians":
+                civilians = True
+    if not armed or not (civilians or _mentions_group(si)):
+        return False
     words = si.words_after(start, 8)
     # the phrase ends at the next number ("60 عنصراً من قوات النظام و37 من مقاتلي الفصائل")
     nxt = [x.start for x in si.quantities if x.start > q.start]
@@ -503,17 +530,22 @@ def _mixed_group(ctx: Context, si: SentenceInfo, q: Quantity, actors: list[Actor
     sides: set[str] = set()
     other = False
     prev_end = start
+    text = ctx.doc.text
+    group_nouns = claim_words().mixed_group_nouns
     for i, t in enumerate(words):
-        gap = ctx.doc.text[prev_end:t.start]
-        if i and any(ch in gap for ch in "،,.:;؛()"):
+        if i and _GROUP_BREAK.search(text, prev_end, t.start):
             break
         prev_end = t.end
-        hit = next((a for a in actors if a.start <= t.start < a.end), None)
+        hit = None
+        for a in actors:
+            if a.start <= t.start < a.end:
+                hit = a
+                break
         joined = i > 0 and t.norm.startswith("و")
         if hit is not None and hit.side in ARMED_SIDES + ("civilians",):
             if not sides or joined and hit.start == t.start:
                 sides.add(hit.side)
-        elif joined and (t.norm[1:] in claim_words().mixed_group_nouns or t.norm in claim_words().mixed_group_nouns):
+        elif joined and (t.norm[1:] in group_nouns or t.norm in group_nouns):
             other = True
         elif t.kind == "word" and t.norm in ("قتلوا", "قتل", "اصيبوا", "سقطوا", "غادروا", "خرجوا") or \
                 t.stem in ("في", "خلال", "منذ", "جراء", "اثر", "بعد", "قبل"):
