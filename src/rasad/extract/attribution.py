@@ -328,9 +328,9 @@ def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribu
     # an anaphoric reference covers its own token only, so it never holds a later head: the heads
     # skipped for lying inside a candidate are the same whatever the last source was
     words = _source_words()
-    for k, t in enumerate(si.tokens):
-        if t.kind != "word" or t.norm not in words and t.stem not in words:
-            continue
+    toks = si.tokens
+    for k in [k for k, t in enumerate(toks) if (t.norm in words or t.stem in words) and t.kind == "word"]:
+        t = toks[k]
         if t.norm in pat.anaphoric_sources or t.stem in pat.anaphoric_sources:
             if t.norm in pat.own_sources or t.stem in pat.own_sources:
                 found.append((t.start, _attribution(t.text, None, "own", t.start, t.end), None))

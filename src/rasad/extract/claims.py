@@ -71,14 +71,34 @@ def _between(si: SentenceInfo, a: int, b: int) -> str:
 
 
 def _forms(si: SentenceInfo) -> set[str]:
-    """The norms and stems of the sentence's tokens (computed once per sentence). A word list disjoint
-    from it matches none of the sentence's tokens by `norm` or `stem`, so the scan for it can be skipped."""
+    """The norms and stems of the sentence's tokens, and the norms that open with "وو" without their
+    leading "و"s (computed once per sentence). A word list disjoint from it matches none of the
+    sentence's tokens by `norm` or `stem`; a list W with `_waw(W)` disjoint from it matches none by
+    `norm.lstrip("و")` or (after "و") `norm[1:]` either: the scan for it can be skipped."""
     found = si.memo.get("claims.forms")
     if found is None:
         toks = si.tokens
         found = si.memo["claims.forms"] = {t.norm for t in toks}
+        if "وو" in si.norm:  # (rare) a norm lstrip takes more than one "و" from
+            found.update([n.lstrip("و") for n in found if n.startswith("وو")])
         found.update([t.stem for t in toks])
     return found
+
+
+@dataclass(frozen=True)
+class _WithWaw:
+    """Word lists of `claim_words()` with each word also after "و" (see `_forms`)."""
+    time_nouns: frozenset[str]
+    planned: frozenset[str]
+    denial_after: frozenset[str]
+    mixed_group_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _waw() -> _WithWaw:
+    cw = claim_words()
+    w = lambda words: words | frozenset("و" + x for x in words)  # noqa: E731
+    return _WithWaw(w(cw.time_nouns), w(cw.planned), w(cw.denial_after), w(cw.mixed_group_nouns))
 
 
 @lru_cache(maxsize=1)
@@ -493,26 +513,12 @@ def _captor(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity,
 _GROUP_BREAK = re.compile("[،,.:;؛()]")
 
 
-@lru_cache(maxsize=1)
-def _group_nouns() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(claim_words().mixed_group_nouns, key=len, reverse=True)))
-
-
-def _mentions_group(si: SentenceInfo) -> bool:
-    """Might a word of the sentence be a `mixed_group_nouns` word (after "و")? (See `_mentions_denial`.)"""
-    found = si.memo.get("claims.group")
-    if found is None:
-        found = si.memo["claims.group"] = _group_nouns().search(si.norm) is not None
-    return found
-
-
 def _mixed_group(ctx: Context, si: SentenceInfo, q: Quantity, actors: list[ActorHit]) -> bool:
     """"46 من عناصر الأمن والبيشمركة والمدنيين", "نحو 200 من عناصر الفصائل والناشطين", "بين مقاتلين
     ومدنيين": the counted noun phrase joins by و fighters and civilians or other people. Fighters of two
     armed sides joined so keep the first side named (the scope of the count is unclear, not mixed)."""
     start = q.noun_start if q.noun_start is not None else q.end
-    # only an armed actor and civilians or another group after the count can make one (the words
-    # read below are those after the count; a group noun is in the sentence's matching form)
+    # only an armed actor and civilians or a group noun after the count can make one
     armed = civilians = False
     for a in actors:
         if a.end > start:
@@ -520,7 +526,7 @@ def _mixed_group(ctx: Context, si: SentenceInfo, q: Quantity, actors: list[Actor
                 armed = True
             elif a.side == "civilians":
                 civilians = True
-    if not armed or not (civilians or _mentions_group(si)):
+    if not armed or not civilians and _waw().mixed_group_nouns.isdisjoint(_forms(si)):
         return False
     words = si.words_after(start, 8)
     # the phrase ends at the next number ("60 عنصراً من قوات النظام و37 من مقاتلي الفصائل")
@@ -762,7 +768,7 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
     # a denial that takes up what was just said: "…, وهو ما نفاه المتحدث", "الأمر الذي نفته الوزارة"; not
     # where the count is an accusation, whose target denies only its own part ("تتهم … وهو ما تنفيه أنقرة")
     cw = claim_words()
-    if _mentions_denial(si) and \
+    if not _waw().denial_after.isdisjoint(_forms(si)) and \
             not any(t.norm.lstrip("و") in cw.accusation for t in si.words_before(q.start, 40)):
         nxt = [x.start for x in si.quantities if x.start > q.end and x.kind == "count"]
         for t in si.words_after(q.end, 60):
@@ -775,20 +781,6 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
     if any(h.value == "rumoured" for h in cues if h.end <= q.start):
         return "rumored"
     return "asserted"
-
-
-@lru_cache(maxsize=1)
-def _denial_words() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(claim_words().denial_after, key=len, reverse=True)))
-
-
-def _mentions_denial(si: SentenceInfo) -> bool:
-    """Might a word of the sentence be a `denial_after` word (after "و")? Such a word is found in the
-    sentence's matching form (normalising is local), so a sentence without one has none."""
-    found = si.memo.get("claims.denial")
-    if found is None:
-        found = si.memo["claims.denial"] = _denial_words().search(si.norm) is not None
-    return found
 
 
 def _place(ctx: Context, si: SentenceInfo, q: Quantity) -> PlaceHit | None:
@@ -843,6 +835,8 @@ def _planned(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None) -> b
     """"الاتفاق يقضي بخروج 1100 مسلح", "قد تتسبب بنزوح مليون شخص": a plan or a forecast, not an event.
     "قد" counts only before an imperfect verb ("وكان … قد قتل" is the past)."""
     cw = claim_words()
+    if _waw().planned.isdisjoint(_forms(si)):
+        return False
     at = min(term.start, q.start) if term is not None else q.start
     words = si.words_before(at, 3)
     for i, t in enumerate(words):
@@ -877,7 +871,8 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue
             if q.value == 1 and ctx.norm_of(q.start, q.end).lstrip("و") in pat.one_of:
                 continue
-            if any(t.norm.lstrip("و") in cw.time_nouns for t in si.words_before(q.start, 2)):
+            if not _waw().time_nouns.isdisjoint(_forms(si)) and \
+                    any(t.norm.lstrip("و") in cw.time_nouns for t in si.words_before(q.start, 2)):
                 continue  # "خلال الساعات الثماني والأربعين": a span of time
             role = _noun_role(ctx, q, actors[si.index])
             if role is None or _corrected(ctx, si, q):
