@@ -545,17 +545,27 @@ OWN_VOICE = Attribution()
 
 def source_at(fs: list[Frame], offset: int) -> Attribution:
     """The attribution governing a position in a sentence."""
-    before = [f for f in fs if f.at <= offset and not f.backward]
-    after = [f for f in fs if f.at > offset and f.backward]
-    if before and after and after[0].at - offset < offset - before[-1].at:
+    if not fs:
+        return OWN_VOICE
+    # the last forward frame at or before offset, the first backward one after it, the last backward
+    # one at or before it
+    before = after = earlier = None
+    for f in fs:
+        if f.at <= offset:
+            if f.backward:
+                earlier = f
+            else:
+                before = f
+        elif f.backward and after is None:
+            after = f
+    if before is not None and after is not None and after.at - offset < offset - before.at:
         # "أعلن X انشقاقه مع 700 مقاتل، في حين انشق نحو 400 آخرين، بحسب ناشطين": the nearer frame
-        return after[0].source
-    if before:
-        return before[-1].source
-    if after:
-        return after[0].source
+        return after.source
+    if before is not None:
+        return before.source
+    if after is not None:
+        return after.source
     # "وأسفر، وفق الفصائل، عن مقتل 23": a "بحسب" frame set in the sentence governs what follows it too
-    earlier = [f for f in fs if f.at <= offset and f.backward]
-    if earlier:
-        return earlier[-1].source
+    if earlier is not None:
+        return earlier.source
     return OWN_VOICE
