@@ -234,8 +234,9 @@ def _noun_role(ctx: Context, q: Quantity, actors: list[ActorHit] | None = None) 
         return "others"
     if actors and covers(actors, q.noun_start or -1):
         return "actor"
-    if any(f in pat.non_person or ("ال" + f) in pat.non_person for f in forms):
-        return None
+    for f in forms:
+        if f in pat.non_person or ("ال" + f) in pat.non_person:
+            return None
     for f in forms:
         cues = _matches_whole(ctx.kb.vocab.find_side_cues, f)
         if cues and cues[0].group in ("combatant", "leader"):
@@ -723,15 +724,23 @@ def _toll(ctx: Context, si: SentenceInfo, q: Quantity) -> bool:
     return False
 
 
+def _dated(times: list[TimeExpression]) -> bool:
+    """Has some time expression a date?"""
+    for t in times:
+        if t.date_end or t.date_start:
+            return True
+    return False
+
+
 def _window(ctx: Context, si: SentenceInfo, q: Quantity, near: list[TimeExpression]
             ) -> tuple[date | None, date | None, bool]:
     """`near` is `_near_times` of the count (the caller has it already)."""
     pat = patterns()
     toll = _toll(ctx, si, q)  # "عدد القتلى … تجاوز 300", "ترفع حصيلة القتلى إلى 876": a running total
-    if near and not any(t.date_end or t.date_start for t in near):
+    if near and not _dated(near):
         t = min(near, key=lambda t: abs(t.start - q.start))
         return None, None, toll or _long_span(si, t, pat.cumulative_days)
-    if not near and not any(t.date_end or t.date_start for t in si.times):
+    if not near and not _dated(si.times):
         return None, ctx.published, toll
     times: list[TimeExpression] = [t for t in si.times if t.date_end is not None or t.date_start is not None]
     windows = [t for t in times if t.kind in ("window", "since")]
@@ -786,13 +795,16 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
 def _place(ctx: Context, si: SentenceInfo, q: Quantity) -> PlaceHit | None:
     """Where the counted people were: the nearest place within a few words of the count, not a
     destination ("باتجاه مدينة إدلب") — a count with none is the document's, scoped later."""
-    def usable(p: PlaceHit, a: int, b: int) -> bool:
-        return len(ctx.norm_of(a, b).split()) <= 8 and not is_destination(ctx, si, p)
-
-    after = next((p for p in si.places if p.start >= q.end and usable(p, q.end, p.start)), None)
-    if after is not None:
-        return after
-    return next((p for p in reversed(si.places) if p.end <= q.start and usable(p, p.end, q.start)), None)
+    places = si.places
+    if not places:
+        return None
+    for p in places:
+        if p.start >= q.end and len(ctx.norm_of(q.end, p.start).split()) <= 8 and not is_destination(ctx, si, p):
+            return p
+    for p in reversed(places):
+        if p.end <= q.start and len(ctx.norm_of(p.end, q.start).split()) <= 8 and not is_destination(ctx, si, p):
+            return p
+    return None
 
 
 def _follow(ctx: Context, si: SentenceInfo, q: Quantity, prev: Claim, kind: str, side: str, actor: str | None,
