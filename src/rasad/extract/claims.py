@@ -158,10 +158,10 @@ def _extra_words() -> frozenset[str]:
 def _kind_terms(ctx: Context, si: SentenceInfo) -> list[Hit]:
     """Casualty hits plus this stage's extra kind words, as Hits."""
     hits = list(si.of("casualty"))
-    taken = [(h.start, h.end) for h in hits]
     extra = _extra_words()
     if extra.isdisjoint(_forms(si)):
         return hits  # in text order already
+    taken = [(h.start, h.end) for h in hits]
     for t in [t for t in si.tokens if (t.norm in extra or t.stem in extra) and t.kind == "word"]:
         kind = _extra_kind(t.norm, t.stem)
         if kind is not None and not spans_cover(taken, t.start):
