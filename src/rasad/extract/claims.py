@@ -876,7 +876,8 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
         allowed = [h for h in terms if not _refused(ctx, si, h)]
         seen: set[tuple[str, str, int]] = set()
         times_spans = [(t.start, t.end) for t in si.times]
-        for q in sorted([*si.quantities, *ones], key=lambda x: x.start) if ones else si.quantities:  # (in order)
+        # (analyse sorted the sentence's quantities by start)
+        for q in sorted([*si.quantities, *ones], key=lambda x: x.start) if ones else si.quantities:
             if q.kind != "count" or q.value <= 0:
                 continue
             if spans_cover(times_spans, q.start):
