@@ -299,6 +299,14 @@ def _source_words() -> frozenset[str]:
     return pat.anaphoric_sources | pat.source_heads
 
 
+def _inside_source(found: list[tuple[int, Attribution | None, Token | None]], offset: int) -> bool:
+    """Does a source phrase found so far (not an anaphoric reference) cover the offset?"""
+    for start, src, _ in found:
+        if src is not None and start <= offset < (src.end or 0):
+            return True
+    return False
+
+
 def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribution | None, Token | None]]:
     """The source phrases of a sentence, whatever verb introduces them, in the order `_source_near`
     weighs them: known sources, then anaphoric references ("المصدر": Attribution None, the token
@@ -338,7 +346,7 @@ def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribu
                 found.append((t.start, None, t))
             continue
         if t.stem in pat.source_heads or t.norm in pat.source_heads:
-            if any(c[0] <= t.start < (c[1].end or 0) for c in found if c[1] is not None):
+            if _inside_source(found, t.start):
                 continue
             end = _phrase_end(si, k, ctx)
             phrase = text[t.start:end].strip()
