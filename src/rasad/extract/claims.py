@@ -73,13 +73,14 @@ def _between(si: SentenceInfo, a: int, b: int) -> str:
 def _forms(si: SentenceInfo) -> set[str]:
     """The norms and stems of the sentence's tokens, and the norms that open with "وو" without their
     leading "و"s (computed once per sentence). A word list disjoint from it matches none of the
-    sentence's tokens by `norm` or `stem`; a list W with `_waw(W)` disjoint from it matches none by
-    `norm.lstrip("و")` or (after "و") `norm[1:]` either: the scan for it can be skipped."""
+    sentence's tokens by `norm` or `stem`; a list whose words with and without a leading "و" (its
+    `_waw()` form) are disjoint from it matches none by `norm.lstrip("و")` or (after "و") `norm[1:]`
+    either: the scan of the tokens for it can be skipped."""
     found = si.memo.get("claims.forms")
     if found is None:
         toks = si.tokens
         found = si.memo["claims.forms"] = {t.norm for t in toks}
-        if "وو" in si.norm:  # (rare) a norm lstrip takes more than one "و" from
+        if "وو" in si.norm:  # (rare) norms that lstrip takes more than one "و" from
             found.update([n.lstrip("و") for n in found if n.startswith("وو")])
         found.update([t.stem for t in toks])
     return found
@@ -637,6 +638,7 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
     if role not in ("combatant", "none"):
         return "unknown", None
     # 5. suffer / inflict verbs
+    # the words ending at or before the count (none to read where no inflict word is in the sentence)
     words_before = si.tokens[:si.token_index(q.start)] if not pat.inflict.isdisjoint(forms) else ()
     if any(t.kind == "word" and (t.norm in pat.inflict or t.stem in pat.inflict) for t in words_before):
         subj = next((x for x in actors if x.end <= q.start and x.side in ARMED_SIDES), None)
