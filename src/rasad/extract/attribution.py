@@ -121,10 +121,12 @@ def _is_actor(si: SentenceInfo, t: Token) -> bool:
 
 
 def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | None,
-                 history: list[tuple[frozenset[str], Attribution]] = ()) -> Attribution | None:
+                 history: list[tuple[frozenset[str], Attribution]] = (),
+                 before_verb: list[Token] | None = None) -> Attribution | None:
     """The source an attribution verb introduces: the nearest source phrase after it (or before, for
     "مصادر محلية قالت"); a word repeating an earlier source ("وأضاف الضابط") is that source; in a chain
-    ("نقلت سانا عن مصدر عسكري") the innermost source."""
+    ("نقلت سانا عن مصدر عسكري") the innermost source. `before_verb`: `si.words_before(verb.start, 1)`,
+    if the caller has it."""
     text = ctx.doc.text
     actors = ctx.kb.actors
     back = _back_reference(ctx, si, verb, history)
@@ -162,7 +164,9 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
             side = ctx.memo.get("actor_sides", {}).get(h.start, actor.side)
             aff = side if side in ("government", "isis", "opposition", "sdf", "coalition", "turkey") else None
             candidates.append((h.start, _attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
-    named = _named_after(ctx, si, verb)
+    if before_verb is None:
+        before_verb = si.words_before(verb.start, 1)
+    named = _named_after(ctx, si, verb, before_verb)
     if named is not None and not any(c[0] < (named.end or 0) and (c[1].end or c[0]) > (named.start or 0)
                                      for c in candidates):
         candidates.append((named.start, named))
@@ -211,24 +215,26 @@ def _back_reference(ctx: Context, si: SentenceInfo, verb: Hit,
     if not history:
         return None
     nxt = si.words_after(verb.end, 1)
-    if not nxt or nxt[0].start - verb.end > 2 or _is_actor(si, nxt[0]):
+    if not nxt:
         return None
     t = nxt[0]
-    if t.prefix not in ("", "ال"):
+    if t.start - verb.end > 2 or t.prefix not in ("", "ال") or _is_actor(si, t):
         return None
     word = t.stem[2:] if t.stem.startswith("ال") else t.stem
     sw = source_words()
     if len(word) < 3 or word in sw.not_backrefs or t.norm in sw.not_backrefs:
+        return None
+    for words, src in history:
+        if word in words:
+            break
+    else:
         return None
     # the phrase must end with this word ("وأضاف المصدر" yes, "وأضاف المرصد السوري" is a name of its own)
     after = si.words_after(t.end, 1)
     if after and after[0].start - t.end <= 1 and not (after[0].norm in CLAUSE_OPENERS or after[0].norm in
                                                        patterns().source_stops or after[0].norm in ("ذاته", "نفسه")):
         return None
-    for words, src in history:
-        if word in words:
-            return _attribution(src.name, src.affiliation, src.type, t.start, t.end, src.via)
-    return None
+    return _attribution(src.name, src.affiliation, src.type, t.start, t.end, src.via)
 
 
 def _report_words(ctx: Context, si: SentenceInfo, verb: Hit, src: Attribution) -> str:
@@ -236,7 +242,9 @@ def _report_words(ctx: Context, si: SentenceInfo, verb: Hit, src: Attribution) -
     later sentence may repeat to name that source again ("وأضاف البيان")."""
     a = min(src.start or verb.end, verb.end)
     words = []
-    for t in si.tokens_within(a, si.end):
+    lo = bisect.bisect_left(si.token_starts, a)
+    hi = bisect.bisect_right(si.token_ends, si.end)
+    for t in si.tokens[lo:min(hi, lo + 13)]:  # `tokens_within(a, si.end)`, up to the 13th (12 words at most)
         if t.kind == "punct" and t.text not in '"“”«»' or t.norm in CLAUSE_OPENERS or len(words) >= 12:
             break
         words.append(t.text)
@@ -291,6 +299,14 @@ def _source_words() -> frozenset[str]:
     return pat.anaphoric_sources | pat.source_heads
 
 
+def _inside_source(found: list[tuple[int, Attribution | None, Token | None]], offset: int) -> bool:
+    """Does a source phrase found so far (not an anaphoric reference) cover the offset?"""
+    for start, src, _ in found:
+        if src is not None and start <= offset < (src.end or 0):
+            return True
+    return False
+
+
 def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribution | None, Token | None]]:
     """The source phrases of a sentence, whatever verb introduces them, in the order `_source_near`
     weighs them: known sources, then anaphoric references ("المصدر": Attribution None, the token
@@ -320,7 +336,9 @@ def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribu
     # an anaphoric reference covers its own token only, so it never holds a later head: the heads
     # skipped for lying inside a candidate are the same whatever the last source was
     words = _source_words()
-    for k, t in [(k, t) for k, t in enumerate(si.tokens) if (t.norm in words or t.stem in words) and t.kind == "word"]:
+    toks = si.tokens
+    for k in [k for k, t in enumerate(toks) if (t.norm in words or t.stem in words) and t.kind == "word"]:
+        t = toks[k]
         if t.norm in pat.anaphoric_sources or t.stem in pat.anaphoric_sources:
             if t.norm in pat.own_sources or t.stem in pat.own_sources:
                 found.append((t.start, _attribution(t.text, None, "own", t.start, t.end), None))
@@ -328,7 +346,7 @@ def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribu
                 found.append((t.start, None, t))
             continue
         if t.stem in pat.source_heads or t.norm in pat.source_heads:
-            if any(c[0] <= t.start < (c[1].end or 0) for c in found if c[1] is not None):
+            if _inside_source(found, t.start):
                 continue
             end = _phrase_end(si, k, ctx)
             phrase = text[t.start:end].strip()
@@ -344,23 +362,22 @@ NOT_SPEAKERS = {norm(w) for w in ("في", "من", "على", "عن", "إلى", "�
 CLAUSE_OPENERS = {norm(w) for w in ("إن", "أن", "ان", "بأن", "بان", "إنه", "انه", "أنه", "إنها", "أنها", "انها")}
 
 
-def _named_after(ctx: Context, si: SentenceInfo, verb: Hit) -> Attribution | None:
+def _named_after(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token]) -> Attribution | None:
     """The speaker named right after a reporting verb, up to "إن/أن": "وقال محافظ حمص طلال البرازي إن",
     "وقال قائد الشرطة الاتحادية الفريق رائد شاكر جودت إن". Only when the verb opens the sentence's report
     (its object clause follows), so "قال إن" and mid-clause verbs give nothing. After "بحسب/وفق" (and
     "وفق ما أعلن") the phrase is the object and ends at a comma or the sentence's end instead. A
     statement named instead of its author ("بيان لخلية الإعلام الأمني", "إحصائية صادرة عن الطبابة
-    الشرعية") gives its issuer."""
+    الشرعية") gives its issuer. `before`: the word before the verb (`si.words_before(verb.start, 1)`)."""
     pat, sw = patterns(), source_words()
     text = ctx.doc.text
-    k0 = bisect.bisect_left(si.token_starts, verb.end)
-    toks = si.tokens[k0:]
-    before = si.words_before(verb.start, 1)
-    objective = verb.lemma == "بحسب" or any(t.norm in ("ما", "وفق", "بحسب", "حسب") for t in before)
+    toks = si.tokens
+    objective = verb.lemma == "بحسب" or bool(before) and before[0].norm in ("ما", "وفق", "بحسب", "حسب")
     words: list = []
     document = False  # the words so far name a statement, not its author
     start = None
-    for j, t in enumerate(toks):
+    for j in range(bisect.bisect_left(si.token_starts, verb.end), len(toks)):
+        t = toks[j]
         if t.kind == "punct":
             if t.text in '"“”«»(':
                 continue
@@ -386,7 +403,7 @@ def _named_after(ctx: Context, si: SentenceInfo, verb: Hit) -> Attribution | Non
             break  # "لمراسل سانا", "لـ«المدن»": who was told, not who spoke
         if len(words) >= 10:
             break
-        if t.norm == "في" and words and _body_follows(si, k0 + j):
+        if t.norm == "في" and words and _body_follows(si, j):
             words.append(t)
             continue
         if t.norm in pat.source_stops or (t.stem in pat.source_stops and t.prefix in ("", "و")):
@@ -411,6 +428,7 @@ FOREIGN = ("turkey", "coalition")
 QUOTE_PAIRS = (('"', '"'), ("«", "»"), ("“", "”"))
 
 
+@lru_cache(maxsize=16384)
 def _balanced(name: str) -> str:
     """A source name without a quotation mark left open or closed by the phrase's edges
     ('وكالة "سانا' → 'وكالة سانا')."""
@@ -454,21 +472,27 @@ def _refine(ctx: Context, si: SentenceInfo, src: Attribution) -> Attribution:
                                src.via + (ctx.doc.outlet,))
     # a side adjective inside the phrase or right after it (not "غير رسمية", not a foreign party's)
     nationality = patterns().nationality
-    if any(nationality.get(t.norm) in FOREIGN or nationality.get(t.stem) in FOREIGN for t in words):
-        return src
+    for t in words:
+        if nationality.get(t.norm) in FOREIGN or nationality.get(t.stem) in FOREIGN:
+            return src
     follow = [t for t in si.words_after(src.end, 1) if t.start - src.end <= 3]
     prev = ""
+    local = sw.by_country.get((ctx.country or "").upper(), {})
     for t in words[1:] + follow:
-        local = sw.by_country.get((ctx.country or "").upper(), {})
         side = sw.side_adjectives.get(t.norm) or sw.side_adjectives.get(t.stem) or local.get(t.norm)
         if side and prev != "غير":
             return _attribution(src.name, side, src.type, src.start, src.end, src.via)
         prev = t.norm
-    phrase = norm(ctx.doc.text[src.start:src.end]).strip('"«»“” ')
-    if src.type in (None, "named", "anonymous") and any(phrase == h or phrase.startswith(h + " ")
-                                                        for h in sw.independent_heads):
+    if src.type in (None, "named", "anonymous") and _independent(ctx.norm_of(src.start, src.end)):
         return _attribution(src.name, "independent", src.type, src.start, src.end, src.via)
     return src
+
+
+@lru_cache(maxsize=16384)
+def _independent(phrase: str) -> bool:
+    """Does a source phrase (its matching form) open with an NGO head ("منظمة ...", "منظمات حقوقية")?"""
+    phrase = phrase.strip('"«»“” ')
+    return any(phrase == h or phrase.startswith(h + " ") for h in source_words().independent_heads)
 
 
 def frames(ctx: Context) -> list[list[Frame]]:
@@ -480,13 +504,14 @@ def frames(ctx: Context) -> list[list[Frame]]:
     for si in ctx.sentences:
         fs: list[Frame] = []
         for verb in si.of("attribution"):
-            if any(t.norm.lstrip("و") in NEGATIONS for t in si.words_before(verb.start, 1)):
+            before = si.words_before(verb.start, 1)
+            if before and before[0].norm.lstrip("و") in NEGATIONS:
                 continue  # "ولم تعلن الحكومة حصيلة": no statement was made
-            src = _source_near(ctx, si, verb, last, history)
+            src = _source_near(ctx, si, verb, last, history, before)
             modality = verb.value if verb.value in ("deny", "claim") else "assert"
             # a circumstantial participle ("…، ومؤكداً أن", "نافياً", "مشيراً") has the sentence's speaker as its
             # subject, not a phrase before it; only a source named after it replaces that speaker
-            word = norm(verb.matched or "").lstrip("و")
+            word = _bare(verb.matched or "")
             if fs and fs[0].source.name and word.endswith("ا") and not word.endswith("وا") and \
                     (src is None or (src.end or 0) <= verb.start):
                 src = fs[0].source
@@ -517,22 +542,38 @@ def frames(ctx: Context) -> list[list[Frame]]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _bare(matched: str) -> str:
+    """A verb's matching form without leading "و"."""
+    return norm(matched).lstrip("و")
+
+
 OWN_VOICE = Attribution()
 
 
 def source_at(fs: list[Frame], offset: int) -> Attribution:
     """The attribution governing a position in a sentence."""
-    before = [f for f in fs if f.at <= offset and not f.backward]
-    after = [f for f in fs if f.at > offset and f.backward]
-    if before and after and after[0].at - offset < offset - before[-1].at:
+    if not fs:
+        return OWN_VOICE
+    # the last forward frame at or before offset, the first backward one after it, the last backward
+    # one at or before it
+    before = after = earlier = None
+    for f in fs:
+        if f.at <= offset:
+            if f.backward:
+                earlier = f
+            else:
+                before = f
+        elif f.backward and after is None:
+            after = f
+    if before is not None and after is not None and after.at - offset < offset - before.at:
         # "أعلن X انشقاقه مع 700 مقاتل، في حين انشق نحو 400 آخرين، بحسب ناشطين": the nearer frame
-        return after[0].source
-    if before:
-        return before[-1].source
-    if after:
-        return after[0].source
+        return after.source
+    if before is not None:
+        return before.source
+    if after is not None:
+        return after.source
     # "وأسفر، وفق الفصائل، عن مقتل 23": a "بحسب" frame set in the sentence governs what follows it too
-    earlier = [f for f in fs if f.at <= offset and f.backward]
-    if earlier:
-        return earlier[-1].source
+    if earlier is not None:
+        return earlier.source
     return OWN_VOICE

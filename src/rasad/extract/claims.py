@@ -21,6 +21,7 @@ For each count the Arabic layer found in a sentence:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date
@@ -69,6 +70,38 @@ def _between(si: SentenceInfo, a: int, b: int) -> str:
     return si.text[max(0, a - si.start):max(0, b - si.start)]
 
 
+def _forms(si: SentenceInfo) -> set[str]:
+    """The norms and stems of the sentence's tokens, and the norms that open with "وو" without their
+    leading "و"s (computed once per sentence). A word list disjoint from it matches none of the
+    sentence's tokens by `norm` or `stem`; a list whose words with and without a leading "و" (its
+    `_waw()` form) are disjoint from it matches none by `norm.lstrip("و")` or (after "و") `norm[1:]`
+    either: the scan of the tokens for it can be skipped."""
+    found = si.memo.get("claims.forms")
+    if found is None:
+        toks = si.tokens
+        found = si.memo["claims.forms"] = {t.norm for t in toks}
+        if "وو" in si.norm:  # (rare) norms that lstrip takes more than one "و" from
+            found.update([n.lstrip("و") for n in found if n.startswith("وو")])
+        found.update([t.stem for t in toks])
+    return found
+
+
+@dataclass(frozen=True)
+class _WithWaw:
+    """Word lists of `claim_words()` with each word also after "و" (see `_forms`)."""
+    time_nouns: frozenset[str]
+    planned: frozenset[str]
+    denial_after: frozenset[str]
+    mixed_group_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _waw() -> _WithWaw:
+    cw = claim_words()
+    w = lambda words: words | frozenset("و" + x for x in words)  # noqa: E731
+    return _WithWaw(w(cw.time_nouns), w(cw.planned), w(cw.denial_after), w(cw.mixed_group_nouns))
+
+
 @lru_cache(maxsize=1)
 def _clause_breaks() -> tuple[frozenset[str], tuple[str, ...]]:
     """The clause-break words: (single words, phrases of several words)."""
@@ -82,10 +115,11 @@ def _has_break(ctx: Context, si: SentenceInfo, a: int, b: int) -> bool:
     if ";" in text or "؛" in text or ":" in text or "." in text:
         return True
     single, phrases = _clause_breaks()
-    for t in si.tokens_within(a, b):
-        if t.norm in single or t.stem in single:
-            return True
-    if phrases:
+    if not single.isdisjoint(_forms(si)):
+        for t in si.tokens_within(a, b):
+            if t.norm in single or t.stem in single:
+                return True
+    if phrases and _has_phrase_break(si):
         span = ctx.norm_of(a, b)
         if contains_any(span, phrases):
             return True
@@ -93,6 +127,15 @@ def _has_break(ctx: Context, si: SentenceInfo, a: int, b: int) -> bool:
         if a <= h.start and h.end <= b:
             return True
     return False
+
+
+def _has_phrase_break(si: SentenceInfo) -> bool:
+    """Does a clause break of several words occur anywhere in the sentence? (Normalising is local, so a
+    phrase in the matching form of a part of the sentence is in the sentence's matching form.)"""
+    found = si.memo.get("claims.phrase_break")
+    if found is None:
+        found = si.memo["claims.phrase_break"] = contains_any(si.norm, _clause_breaks()[1])
+    return found
 
 
 def _words_between(si: SentenceInfo, a: int, b: int) -> int:
@@ -116,8 +159,10 @@ def _extra_words() -> frozenset[str]:
 def _kind_terms(ctx: Context, si: SentenceInfo) -> list[Hit]:
     """Casualty hits plus this stage's extra kind words, as Hits."""
     hits = list(si.of("casualty"))
-    taken = [(h.start, h.end) for h in hits]
     extra = _extra_words()
+    if extra.isdisjoint(_forms(si)):
+        return hits  # in text order already
+    taken = [(h.start, h.end) for h in hits]
     for t in [t for t in si.tokens if (t.norm in extra or t.stem in extra) and t.kind == "word"]:
         kind = _extra_kind(t.norm, t.stem)
         if kind is not None and not spans_cover(taken, t.start):
@@ -190,8 +235,9 @@ def _noun_role(ctx: Context, q: Quantity, actors: list[ActorHit] | None = None) 
         return "others"
     if actors and covers(actors, q.noun_start or -1):
         return "actor"
-    if any(f in pat.non_person or ("ال" + f) in pat.non_person for f in forms):
-        return None
+    for f in forms:
+        if f in pat.non_person or ("ال" + f) in pat.non_person:
+            return None
     for f in forms:
         cues = _matches_whole(ctx.kb.vocab.find_side_cues, f)
         if cues and cues[0].group in ("combatant", "leader"):
@@ -246,7 +292,7 @@ def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit], all
             b = (d, h)
         break
     # a companion word ("برفقة تسعة أشخاص"): the kind of the term before it
-    prev = si.words_before(q.start, 2)
+    prev = si.words_before(q.start, 2) if not pat.companions.isdisjoint(_forms(si)) else ()
     if _has_companion(prev, pat):
         earlier = [h for h in before if h.end <= prev[0].start]
         if earlier:
@@ -270,6 +316,8 @@ def _estimate(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit]) -> 
     """"قدرت الأمم المتحدة عدد المدنيين العالقين بنحو مئة ألف": an estimate of how many people there are
     (present), or of the toll a term right after "عدد" names ("قدرت عدد النازحين بأكثر من 130 ألف")."""
     cw = claim_words()
+    if cw.estimate.isdisjoint(_forms(si)):
+        return None
     words = si.words_before(q.start, 16)
     est = [i for i, t in enumerate(words) if t.norm in cw.estimate or t.stem in cw.estimate]
     if not est:
@@ -302,6 +350,8 @@ def _one_person(ctx: Context, si: SentenceInfo, terms: list[Hit]) -> list[Quanti
     (a singular leader noun) is a count of one — so that a denied death stands as a denied claim."""
     pat = patterns()
     out = []
+    if not terms or pat.one_person.isdisjoint(_forms(si)):
+        return out
     for h in terms:
         if h.value not in ("killed", "wounded", "captured", "arrested"):
             continue
@@ -433,7 +483,9 @@ def _construct(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quanti
     anchors = [term.end] if term is not None and term.end <= q.start else []
     counts = si.memo.get("count_words")
     if counts is None:  # where the sentence's "عدد" and "حصيلة" end
-        counts = si.memo["count_words"] = [t.end for t in si.tokens if t.stem in ("عدد", "حصيله")]
+        forms = _forms(si)
+        counts = si.memo["count_words"] = [t.end for t in si.tokens if t.stem in ("عدد", "حصيله")] \
+            if "عدد" in forms or "حصيله" in forms else []
     anchors += [e for e in counts if e <= q.start and len(ctx.norm_of(e, q.start).split()) <= 14]
     for end in anchors:
         a = _actor_after(si, actors, end, ctx)
@@ -460,11 +512,24 @@ def _captor(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity,
     return None
 
 
+_GROUP_BREAK = re.compile("[،,.:;؛()]")
+
+
 def _mixed_group(ctx: Context, si: SentenceInfo, q: Quantity, actors: list[ActorHit]) -> bool:
     """"46 من عناصر الأمن والبيشمركة والمدنيين", "نحو 200 من عناصر الفصائل والناشطين", "بين مقاتلين
     ومدنيين": the counted noun phrase joins by و fighters and civilians or other people. Fighters of two
     armed sides joined so keep the first side named (the scope of the count is unclear, not mixed)."""
     start = q.noun_start if q.noun_start is not None else q.end
+    # only an armed actor and civilians or a group noun after the count can make one
+    armed = civilians = False
+    for a in actors:
+        if a.end > start:
+            if a.side in ARMED_SIDES:
+                armed = True
+            elif a.side == "civilians":
+                civilians = True
+    if not armed or not civilians and _waw().mixed_group_nouns.isdisjoint(_forms(si)):
+        return False
     words = si.words_after(start, 8)
     # the phrase ends at the next number ("60 عنصراً من قوات النظام و37 من مقاتلي الفصائل")
     nxt = [x.start for x in si.quantities if x.start > q.start]
@@ -473,17 +538,22 @@ def _mixed_group(ctx: Context, si: SentenceInfo, q: Quantity, actors: list[Actor
     sides: set[str] = set()
     other = False
     prev_end = start
+    text = ctx.doc.text
+    group_nouns = claim_words().mixed_group_nouns
     for i, t in enumerate(words):
-        gap = ctx.doc.text[prev_end:t.start]
-        if i and any(ch in gap for ch in "،,.:;؛()"):
+        if i and _GROUP_BREAK.search(text, prev_end, t.start):
             break
         prev_end = t.end
-        hit = next((a for a in actors if a.start <= t.start < a.end), None)
+        hit = None
+        for a in actors:
+            if a.start <= t.start < a.end:
+                hit = a
+                break
         joined = i > 0 and t.norm.startswith("و")
         if hit is not None and hit.side in ARMED_SIDES + ("civilians",):
             if not sides or joined and hit.start == t.start:
                 sides.add(hit.side)
-        elif joined and (t.norm[1:] in claim_words().mixed_group_nouns or t.norm in claim_words().mixed_group_nouns):
+        elif joined and (t.norm[1:] in group_nouns or t.norm in group_nouns):
             other = True
         elif t.kind == "word" and t.norm in ("قتلوا", "قتل", "اصيبوا", "سقطوا", "غادروا", "خرجوا") or \
                 t.stem in ("في", "خلال", "منذ", "جراء", "اثر", "بعد", "قبل"):
@@ -552,7 +622,8 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
             return src.affiliation, None
         return "government", None
     # companions of a named fighter ("خروج الأمير … للتنظيم برفقة تسعة أشخاص") share his side
-    prev_words = si.words_before(q.start, 2)
+    forms = _forms(si)
+    prev_words = si.words_before(q.start, 2) if not pat.companions.isdisjoint(forms) else ()
     comp = [t for t in prev_words if t.norm in pat.companions or t.stem in pat.companions]
     if comp:
         before = [x for x in actors if x.end <= comp[0].start and x.side in ARMED_SIDES]
@@ -567,7 +638,8 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
     if role not in ("combatant", "none"):
         return "unknown", None
     # 5. suffer / inflict verbs
-    words_before = si.tokens[:si.token_index(q.start)]  # those ending at or before the count
+    # the words ending at or before the count (none to read where no inflict word is in the sentence)
+    words_before = si.tokens[:si.token_index(q.start)] if not pat.inflict.isdisjoint(forms) else ()
     if any(t.kind == "word" and (t.norm in pat.inflict or t.stem in pat.inflict) for t in words_before):
         subj = next((x for x in actors if x.end <= q.start and x.side in ARMED_SIDES), None)
         other = [x for x in actors if x.side in ARMED_SIDES and (subj is None or x.side != subj.side)]
@@ -640,7 +712,9 @@ _TOLL_NORMS = frozenset(norm(w) for w in TOLL_WORDS)
 def _toll(ctx: Context, si: SentenceInfo, q: Quantity) -> bool:
     """A toll word before the count: "عدد القتلى", "حصيلة القتلى", "حصيلة" alone."""
     ends = si.memo.get("toll")
-    if ends is None:  # where the sentence's toll words end
+    if ends is None and "حصيله" not in _forms(si) and "عدد" not in _forms(si):
+        ends = si.memo["toll"] = []
+    elif ends is None:  # where the sentence's toll words end
         toks = si.tokens
         ends = si.memo["toll"] = [
             t.end for i, t in enumerate(toks)
@@ -652,15 +726,23 @@ def _toll(ctx: Context, si: SentenceInfo, q: Quantity) -> bool:
     return False
 
 
+def _dated(times: list[TimeExpression]) -> bool:
+    """Has some time expression a date?"""
+    for t in times:
+        if t.date_end or t.date_start:
+            return True
+    return False
+
+
 def _window(ctx: Context, si: SentenceInfo, q: Quantity, near: list[TimeExpression]
             ) -> tuple[date | None, date | None, bool]:
     """`near` is `_near_times` of the count (the caller has it already)."""
     pat = patterns()
     toll = _toll(ctx, si, q)  # "عدد القتلى … تجاوز 300", "ترفع حصيلة القتلى إلى 876": a running total
-    if near and not any(t.date_end or t.date_start for t in near):
+    if near and not _dated(near):
         t = min(near, key=lambda t: abs(t.start - q.start))
         return None, None, toll or _long_span(si, t, pat.cumulative_days)
-    if not near and not any(t.date_end or t.date_start for t in si.times):
+    if not near and not _dated(si.times):
         return None, ctx.published, toll
     times: list[TimeExpression] = [t for t in si.times if t.date_end is not None or t.date_start is not None]
     windows = [t for t in times if t.kind in ("window", "since")]
@@ -679,20 +761,26 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
     """asserted | denied | rumored, or None when the count is feared, threatened or planned."""
     pat = patterns()
     cues = [h for h in si.of("cue") if h.end <= q.start or h.start - q.end < 30]
-    if any(h.value in pat.not_happened and h.end <= q.start for h in cues):
-        return None
+    for h in cues:
+        if h.value in pat.not_happened and h.end <= q.start:
+            return None
+    if src.modality == "deny":
+        return "denied"
     # a denial cue before the count, unless a new assertion comes between ("نافياً مقتل 150 …، ومؤكداً أن
     # عدد القتلى لا يتجاوز 40")
-    asserts = [h.start for h in si.of("attribution") if h.value == "assert" and h.start < q.start]
+    denials = [h for h in cues if h.value == "denied" and h.end <= q.start]
+    if denials:
+        asserts = [h.start for h in si.of("attribution") if h.value == "assert" and h.start < q.start]
 
-    def reasserted(h) -> bool:  # an assertion in a clause of its own after the denial ("…، ومؤكداً")
-        return any(h.end <= a and any(ch in ctx.doc.text[h.end:a] for ch in "،,;؛") for a in asserts)
-    if src.modality == "deny" or any(h.value == "denied" and not reasserted(h) for h in cues if h.end <= q.start):
-        return "denied"
+        def reasserted(h) -> bool:  # an assertion in a clause of its own after the denial ("…، ومؤكداً")
+            return any(h.end <= a and any(ch in ctx.doc.text[h.end:a] for ch in "،,;؛") for a in asserts)
+        if any(not reasserted(h) for h in denials):
+            return "denied"
     # a denial that takes up what was just said: "…, وهو ما نفاه المتحدث", "الأمر الذي نفته الوزارة"; not
     # where the count is an accusation, whose target denies only its own part ("تتهم … وهو ما تنفيه أنقرة")
     cw = claim_words()
-    if not any(t.norm.lstrip("و") in cw.accusation for t in si.words_before(q.start, 40)):
+    if not _waw().denial_after.isdisjoint(_forms(si)) and \
+            not any(t.norm.lstrip("و") in cw.accusation for t in si.words_before(q.start, 40)):
         nxt = [x.start for x in si.quantities if x.start > q.end and x.kind == "count"]
         for t in si.words_after(q.end, 60):
             if nxt and t.start > min(nxt):
@@ -709,13 +797,16 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
 def _place(ctx: Context, si: SentenceInfo, q: Quantity) -> PlaceHit | None:
     """Where the counted people were: the nearest place within a few words of the count, not a
     destination ("باتجاه مدينة إدلب") — a count with none is the document's, scoped later."""
-    def usable(p: PlaceHit, a: int, b: int) -> bool:
-        return len(ctx.norm_of(a, b).split()) <= 8 and not is_destination(ctx, si, p)
-
-    after = next((p for p in si.places if p.start >= q.end and usable(p, q.end, p.start)), None)
-    if after is not None:
-        return after
-    return next((p for p in reversed(si.places) if p.end <= q.start and usable(p, p.end, q.start)), None)
+    places = si.places
+    if not places:
+        return None
+    for p in places:
+        if p.start >= q.end and len(ctx.norm_of(q.end, p.start).split()) <= 8 and not is_destination(ctx, si, p):
+            return p
+    for p in reversed(places):
+        if p.end <= q.start and len(ctx.norm_of(p.end, q.start).split()) <= 8 and not is_destination(ctx, si, p):
+            return p
+    return None
 
 
 def _follow(ctx: Context, si: SentenceInfo, q: Quantity, prev: Claim, kind: str, side: str, actor: str | None,
@@ -758,6 +849,8 @@ def _planned(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None) -> b
     """"الاتفاق يقضي بخروج 1100 مسلح", "قد تتسبب بنزوح مليون شخص": a plan or a forecast, not an event.
     "قد" counts only before an imperfect verb ("وكان … قد قتل" is the past)."""
     cw = claim_words()
+    if _waw().planned.isdisjoint(_forms(si)):
+        return False
     at = min(term.start, q.start) if term is not None else q.start
     words = si.words_before(at, 3)
     for i, t in enumerate(words):
@@ -785,14 +878,16 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
         allowed = [h for h in terms if not _refused(ctx, si, h)]
         seen: set[tuple[str, str, int]] = set()
         times_spans = [(t.start, t.end) for t in si.times]
-        for q in sorted([*si.quantities, *ones], key=lambda x: x.start):
+        # (analyse sorted the sentence's quantities by start)
+        for q in sorted([*si.quantities, *ones], key=lambda x: x.start) if ones else si.quantities:
             if q.kind != "count" or q.value <= 0:
                 continue
             if spans_cover(times_spans, q.start):
                 continue
             if q.value == 1 and ctx.norm_of(q.start, q.end).lstrip("و") in pat.one_of:
                 continue
-            if any(t.norm.lstrip("و") in cw.time_nouns for t in si.words_before(q.start, 2)):
+            if not _waw().time_nouns.isdisjoint(_forms(si)) and \
+                    any(t.norm.lstrip("و") in cw.time_nouns for t in si.words_before(q.start, 2)):
                 continue  # "خلال الساعات الثماني والأربعين": a span of time
             role = _noun_role(ctx, q, actors[si.index])
             if role is None or _corrected(ctx, si, q):
