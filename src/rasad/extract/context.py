@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -185,6 +185,8 @@ def contains_any(text: str, needles) -> bool:
 
 _START = attrgetter("start")
 _END = attrgetter("end")
+_HIT_START = itemgetter(0)  # Hit.start and Hit.end without the named tuple's descriptors
+_HIT_END = itemgetter(1)
 
 
 @lru_cache(maxsize=4096)
@@ -212,7 +214,7 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
     sents: list[Sentence] = layer.sentences
     infos = [SentenceInfo(i, s.start, s.end, s.text, _sentence_norm(n, text, s))
              for i, s in enumerate(sents)]
-    starts = list(map(_START, infos))
+    starts = [si.start for si in infos]  # (a comprehension reads a slot faster than attrgetter)
 
     def place_in(start: int) -> SentenceInfo | None:
         k = bisect.bisect_right(starts, start) - 1
@@ -222,8 +224,8 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
 
     # tokens come in text order (tokenize): each sentence's are one slice, those place_in would give it
     tokens = list(layer.tokens)
-    tstarts = list(map(_START, tokens))
-    tends = list(map(_END, tokens))
+    tstarts = [t.start for t in tokens]
+    tends = [t.end for t in tokens]
     for si, nxt in zip(infos, [*starts[1:], None]):
         lo = bisect.bisect_left(tstarts, si.start)
         hi = bisect.bisect_left(tstarts, si.end if nxt is None else min(si.end, nxt))
@@ -243,7 +245,7 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
     index = n.index
     new_hit = tuple.__new__
     n_sents = len(infos)
-    ends = list(map(_END, infos))
+    ends = [si.end for si in infos]
     # Each kind's hits come in text order and do not overlap: walk the sentences along with them (what
     # place_in finds), and file them by kind as they come, in the order a sort of the sentence's hits
     # by (start, -end) leaves them (of() for one kind).
@@ -286,8 +288,8 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
     for si in infos:
         si.filed = True
         if len(si.hits) > 1:  # by start, the longest first (two stable passes: the same order)
-            si.hits.sort(key=_END, reverse=True)
-            si.hits.sort(key=_START)
+            si.hits.sort(key=_HIT_END, reverse=True)
+            si.hits.sort(key=_HIT_START)
         if len(si.quantities) > 1:
             si.quantities.sort(key=_START)
         if len(si.times) > 1:
