@@ -197,14 +197,26 @@ def _plain_edge(ch: str) -> bool:
     return len(folded) == 1 and not folded.isspace()
 
 
-def _sentence_norm(n: Normalized, text: str, s: Sentence) -> str:
-    """`norm(s.text)`, read off the document's matching form when the sentence's first and last
-    characters are plain: normalisation is local except for runs of spaces and CRLF, which then
-    cannot reach across the sentence's edges."""
-    t = s.text
-    if t and _plain_edge(t[0]) and _plain_edge(t[-1]) and t == text[s.start:s.end]:
-        return n.text[bisect.bisect_left(n.index, s.start):bisect.bisect_left(n.index, s.end)]
-    return norm(t)
+def _sentence_norms(n: Normalized, text: str, sents: list[Sentence]) -> list[str]:
+    """`norm(s.text)` for each sentence, read off the document's matching form when the sentence's
+    first and last characters are plain: normalisation is local except for runs of spaces and CRLF,
+    which then cannot reach across the sentence's edges. (Sentences come in text order, so each
+    bisection starts where the one before ended.)"""
+    index = n.index
+    ntext = n.text
+    out: list[str] = []
+    lo = 0  # where the last sentence's end fell in the matching form
+    last_end = 0
+    for s in sents:
+        t = s.text
+        if t and _plain_edge(t[0]) and _plain_edge(t[-1]) and t == text[s.start:s.end]:
+            a = bisect.bisect_left(index, s.start, lo if s.start >= last_end else 0)
+            lo = bisect.bisect_left(index, s.end, a)
+            last_end = s.end
+            out.append(ntext[a:lo])
+        else:
+            out.append(norm(t))
+    return out
 
 
 def analyse(doc: Document, kb: KnowledgeBase) -> Context:
@@ -212,8 +224,8 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
     layer = analyse_arabic(text, doc.published)  # one normalisation for quantities and times
     n = layer.normalized
     sents: list[Sentence] = layer.sentences
-    infos = [SentenceInfo(i, s.start, s.end, s.text, _sentence_norm(n, text, s))
-             for i, s in enumerate(sents)]
+    infos = [SentenceInfo(i, s.start, s.end, s.text, sn)
+             for i, (s, sn) in enumerate(zip(sents, _sentence_norms(n, text, sents)))]
     starts = [si.start for si in infos]  # (a comprehension reads a slot faster than attrgetter)
 
     def place_in(start: int) -> SentenceInfo | None:
@@ -226,9 +238,10 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
     tokens = list(layer.tokens)
     tstarts = [t.start for t in tokens]
     tends = [t.end for t in tokens]
+    hi = 0  # (a sentence's tokens start where those of the one before end, or later)
     for si, nxt in zip(infos, [*starts[1:], None]):
-        lo = bisect.bisect_left(tstarts, si.start)
-        hi = bisect.bisect_left(tstarts, si.end if nxt is None else min(si.end, nxt))
+        lo = bisect.bisect_left(tstarts, si.start, hi)
+        hi = bisect.bisect_left(tstarts, si.end if nxt is None else min(si.end, nxt), lo)
         if hi > lo:
             si.tokens = tokens[lo:hi]
             si.token_starts = tstarts[lo:hi]
