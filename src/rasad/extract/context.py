@@ -219,6 +219,45 @@ def _sentence_norms(n: Normalized, text: str, sents: list[Sentence]) -> list[str
     return out
 
 
+def _file_hits_py(scan: list, index, starts: list[int], ends: list[int], infos: list[SentenceInfo],
+                  hit_type: type = Hit) -> None:
+    """File the scanners' hits (`kb.scan` of the document's matching form, whose offsets `index` maps
+    back) under the sentences (`starts`, `ends`: theirs) they fall in, as `hit_type` records, one per
+    meaning. The reference for `_speedups.file_hits`.
+
+    Each kind's hits come in text order and do not overlap: walk the sentences along with them (what
+    place_in finds), and file them by kind as they come, in the order a sort of the sentence's hits
+    by (start, -end) leaves them (of() for one kind)."""
+    new_hit = tuple.__new__
+    n_sents = len(infos)
+    for kind, matches in scan:
+        key = (kind,)
+        k = -1
+        for ms, me, matched, meanings in matches:
+            s = index[ms]
+            e = index[me - 1] + 1 if me > ms else s
+            while k + 1 < n_sents and starts[k + 1] <= s:
+                k += 1
+            if k >= 0 and s < ends[k]:
+                si = infos[k]
+                filed = si._of.get(key)
+                if filed is None:
+                    filed = si._of[key] = []
+                hits = si.hits
+                for value, group, lemma in meanings:
+                    h = new_hit(hit_type, (s, e, kind, value, group, lemma, matched, (), False))
+                    hits.append(h)
+                    filed.append(h)
+
+
+# The C loop (rasad.extract._speedups, built by Cython when rasad is installed) when it is there, else
+# the Python one; they file the same hits.
+try:
+    from ._speedups import file_hits as _file_hits
+except ImportError:  # not built (no compiler where rasad was installed)
+    _file_hits = _file_hits_py
+
+
 def analyse(doc: Document, kb: KnowledgeBase) -> Context:
     text = doc.text
     layer = analyse_arabic(text, doc.published)  # one normalisation for quantities and times
@@ -255,31 +294,11 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
         if si:
             si.times.append(t)
 
-    index = n.index
     new_hit = tuple.__new__
     n_sents = len(infos)
     ends = [si.end for si in infos]
-    # Each kind's hits come in text order and do not overlap: walk the sentences along with them (what
-    # place_in finds), and file them by kind as they come, in the order a sort of the sentence's hits
-    # by (start, -end) leaves them (of() for one kind).
-    for kind, matches in kb.scan(n.text):  # every vocabulary and the actors, one automaton pass
-        key = (kind,)
-        k = -1
-        for ms, me, matched, meanings in matches:
-            s = index[ms]
-            e = index[me - 1] + 1 if me > ms else s
-            while k + 1 < n_sents and starts[k + 1] <= s:
-                k += 1
-            if k >= 0 and s < ends[k]:
-                si = infos[k]
-                filed = si._of.get(key)
-                if filed is None:
-                    filed = si._of[key] = []
-                hits = si.hits
-                for value, group, lemma in meanings:
-                    h = new_hit(Hit, (s, e, kind, value, group, lemma, matched, (), False))
-                    hits.append(h)
-                    filed.append(h)
+    # every vocabulary and the actors, one automaton pass
+    _file_hits(kb.scan(n.text), n.index, starts, ends, infos, Hit)
     countries: dict[str, int] = {}
     gaz = kb.gazetteer
     k = -1
