@@ -12,7 +12,10 @@ loops these mirror, and which stay the reference they are tested against
 A character is a letter where `str.isalpha` says so and a word character
 where `str.isalnum` or "_" does: the same Unicode tests, on code points.
 """
+from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+from cpython.object cimport PyObject
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+from libc.stdlib cimport qsort
 
 
 cdef extern from "Python.h":
@@ -21,9 +24,63 @@ cdef extern from "Python.h":
     Py_ssize_t PyUnicode_FindChar(object s, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end, int direction) except -2
 
 
+cdef struct RawHit:
+    Py_ssize_t matcher, ws, we, klen, seq
+    PyObject* key
+    PyObject* rows
+
+
+cdef int _by_place(const void* a, const void* b) noexcept nogil:
+    """Matcher, then start, the longest span first, the longest key first, automaton order: the
+    order of the reference's sort keys (start, -length, -key length, automaton order)."""
+    cdef const RawHit* x = <const RawHit*>a
+    cdef const RawHit* y = <const RawHit*>b
+    if x.matcher != y.matcher:
+        return -1 if x.matcher < y.matcher else 1
+    if x.ws != y.ws:
+        return -1 if x.ws < y.ws else 1
+    if x.we != y.we:
+        return -1 if x.we > y.we else 1
+    if x.klen != y.klen:
+        return -1 if x.klen > y.klen else 1
+    return -1 if x.seq < y.seq else (1 if x.seq > y.seq else 0)
+
+
+cdef class _Hits:
+    """A growing array of RawHit; the objects it points to are held in `keep` or by the automaton."""
+
+    cdef RawHit* items
+    cdef Py_ssize_t n, cap
+    cdef list keep
+
+    def __cinit__(self):
+        self.cap = 256
+        self.n = 0
+        self.items = <RawHit*>PyMem_Malloc(self.cap * sizeof(RawHit))
+        if self.items == NULL:
+            raise MemoryError()
+        self.keep = []
+
+    def __dealloc__(self):
+        PyMem_Free(self.items)
+
+    cdef int add(self, Py_ssize_t matcher, Py_ssize_t ws, Py_ssize_t we, Py_ssize_t klen, Py_ssize_t seq,
+                 object key, object rows) except -1:
+        cdef RawHit* grown
+        if self.n == self.cap:
+            grown = <RawHit*>PyMem_Realloc(self.items, 2 * self.cap * sizeof(RawHit))
+            if grown == NULL:
+                raise MemoryError()
+            self.items = grown
+            self.cap *= 2
+        self.items[self.n] = RawHit(matcher, ws, we, klen, seq, <PyObject*>key, <PyObject*>rows)
+        self.n += 1
+        return 0
+
+
 def multi_find(automaton, str text, Py_ssize_t n_matchers, list row_fns):
     """`matching._multi_find_py`."""
-    cdef list per = [[] for _ in range(n_matchers)]
+    cdef _Hits acc = _Hits()
     cdef Py_ssize_t n = len(text)
     cdef Py_ssize_t seq = 0, last, klen, start, end, ws, we, i
     cdef int kind = PyUnicode_KIND(text)
@@ -52,7 +109,7 @@ def multi_find(automaton, str text, Py_ssize_t n_matchers, list row_fns):
         suffix = text[end:we]
         if which is not None:
             if prefix in prefixes and suffix in suffixes:
-                (<list>per[<Py_ssize_t>which]).append((ws, ws - we, -klen, seq, we, key, rows))
+                acc.add(<Py_ssize_t>which, ws, we, klen, seq, key, rows)
             seq += 1
             continue
         for group in prefixes:  # several matchers, or several clitic tests
@@ -61,30 +118,31 @@ def multi_find(automaton, str text, Py_ssize_t n_matchers, list row_fns):
             suf = group[2]
             if pre is not None:
                 if prefix in pre and suffix in suf:
-                    (<list>per[i]).append((ws, ws - we, -klen, seq, we, key, group[3]))
+                    acc.add(i, ws, we, klen, seq, key, group[3])
                 continue
             ok = []
             for check in suf:
                 if prefix in check[1] and suffix in check[2]:
                     ok.append(check[0])
             if ok:
-                (<list>per[i]).append((ws, ws - we, -klen, seq, we, key, row_fns[i](tuple(ok))))
+                rows = row_fns[i](tuple(ok))
+                acc.keep.append(rows)
+                acc.add(i, ws, we, klen, seq, key, rows)
         seq += 1
-    cdef list out = []
-    cdef list hits, kept
-    cdef tuple h
-    cdef Py_ssize_t last_end
-    for hits in per:  # leftmost-longest
-        hits.sort()
-        kept = []
-        last_end = -1
-        for h in hits:
-            ws = h[0]
-            if ws >= last_end:
-                we = h[4]
-                kept.append((h[0], h[4], h[5], h[6]))
-                last_end = we
-        out.append(kept)
+    qsort(acc.items, acc.n, sizeof(RawHit), _by_place)
+    cdef list out = [[] for _ in range(n_matchers)]
+    cdef list kept
+    cdef RawHit* h
+    cdef Py_ssize_t j, current = -1, last_end = -1
+    for j in range(acc.n):  # leftmost-longest, per matcher
+        h = &acc.items[j]
+        if h.matcher != current:
+            current = h.matcher
+            kept = <list>out[current]
+            last_end = -1
+        if h.ws >= last_end:
+            kept.append((h.ws, h.we, <object>h.key, <object>h.rows))
+            last_end = h.we
     return out
 
 
