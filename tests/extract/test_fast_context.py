@@ -132,3 +132,42 @@ def test_c_hits_are_hits() -> None:
 def test_analyse_uses_the_c_loop_when_built() -> None:
     built = importlib.util.find_spec("rasad.extract._speedups") is not None
     assert (context._file_hits is not context._file_hits_py) is built
+
+
+@needs_c
+def test_c_methods_are_the_python_methods() -> None:
+    kb = load()
+    py = context._METHODS_PY
+    SI, CX = context.SentenceInfo, context.Context
+    assert all(getattr(cls, name) is getattr(C, name) for cls, name in py)
+    for doc in _docs()[::3]:
+        ctx = context.analyse(doc, kb)
+        for si in ctx.sentences:
+            edges = sorted({si.start - 1, si.start, si.end, si.end + 1, *(t.start for t in si.tokens),
+                            *(t.end for t in si.tokens), *(t.start + 1 for t in si.tokens)})
+            for a in edges:
+                for n in (0, 1, 2, 3, 40):
+                    for name in ("words_before", "words_after"):
+                        got, want = getattr(si, name)(a, n), py[(SI, name)](si, a, n)
+                        assert got == want and all(x is y for x, y in zip(got, want))
+                for b in edges[::4]:
+                    got, want = si.tokens_within(a, b), py[(SI, "tokens_within")](si, a, b)
+                    assert got == want and all(x is y for x, y in zip(got, want))
+                    if a < b:
+                        assert ctx.norm_of(a, b) == py[(CX, "norm_of")](ctx, a, b)
+            for filed in (True, False):  # as analyse leaves it, and with nothing filed yet
+                pair = [context.SentenceInfo(si.index, si.start, si.end, si.text, si.norm, hits=list(si.hits),
+                                             _of={k: list(v) for k, v in si._of.items()} if filed else {},
+                                             filed=filed)
+                        for _ in range(2)]
+                for kinds in (("place",), ("actor", "source"), ("trigger",), ("nothing",), ()):
+                    assert pair[0].of(*kinds) == py[(SI, "of")](pair[1], *kinds)
+                    assert pair[0].of(*kinds) is pair[0].of(*kinds)  # cached
+                assert list(pair[0]._of) == list(pair[1]._of)
+
+
+def test_sentence_methods_keep_their_signatures() -> None:
+    import inspect
+
+    for (cls, name), fn in context._METHODS_PY.items():
+        assert list(inspect.signature(getattr(cls, name)).parameters) == list(inspect.signature(fn).parameters)

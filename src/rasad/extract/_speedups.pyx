@@ -6,7 +6,10 @@ Built by Cython when rasad is installed (see setup.py). When it is not built
 pure-Python loop this mirrors, and which stays the reference it is tested
 against (tests/extract/test_fast_context.py):
 
-  file_hits   context._file_hits_py
+  file_hits                          context._file_hits_py
+  of, words_before, words_after,     the methods of context.SentenceInfo
+  tokens_within                      (bound onto it in their place)
+  norm_of                            the method of context.Context
 
 Hits are made with their type's own allocator and filled in place -- what
 `tuple.__new__(Hit, (...))` does, without the intermediate tuple. They hold
@@ -96,3 +99,92 @@ def file_hits(list scan, object index, list starts, list ends, list infos, type 
     finally:
         PyMem_Free(c_starts)
         PyMem_Free(c_ends)
+
+
+# --------------------------------------------------------------------------- SentenceInfo's look-ups
+# Bound onto context.SentenceInfo as its methods when built; the methods written there are the reference.
+
+cdef inline Py_ssize_t _bisect_right(object a, object x) except -1:
+    """bisect.bisect_right(a, x)."""
+    cdef Py_ssize_t lo = 0, hi = len(a), mid
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+cdef inline Py_ssize_t _bisect_left(object a, object x) except -1:
+    """bisect.bisect_left(a, x)."""
+    cdef Py_ssize_t lo = 0, hi = len(a), mid
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def of(self, *kinds):
+    """The hits of some kinds, in text order (cached: extractors ask again and again)."""
+    cdef dict cache = self._of
+    found = cache.get(kinds)
+    if found is None:
+        if len(kinds) == 1 and self.filed or not self.hits:
+            found = []  # no hit of that kind
+        else:
+            found = [h for h in self.hits if h.kind in kinds]
+        cache[kinds] = found
+    return found
+
+
+def words_before(self, offset, Py_ssize_t n):
+    """The last n word tokens that end at or before `offset`, in text order:
+    `[t for t in tokens if t.end <= offset and t.kind == "word"][-n:]`."""
+    cdef object toks = self.tokens
+    cdef Py_ssize_t k = _bisect_right(self.token_ends, offset)
+    cdef list out = []
+    cdef object t
+    while k > 0 and len(out) < n:
+        k -= 1
+        t = toks[k]
+        if t.kind == "word":
+            out.append(t)
+    out.reverse()
+    return out
+
+
+def words_after(self, offset, Py_ssize_t n):
+    """The first n word tokens that start at or after `offset`:
+    `[t for t in tokens if t.start >= offset and t.kind == "word"][:n]`."""
+    cdef object toks = self.tokens
+    cdef Py_ssize_t k = _bisect_left(self.token_starts, offset)
+    cdef Py_ssize_t size = len(toks)
+    cdef list out = []
+    cdef object t
+    while k < size and len(out) < n:
+        t = toks[k]
+        if t.kind == "word":
+            out.append(t)
+        k += 1
+    return out
+
+
+def tokens_within(self, a, b):
+    """The tokens t with a <= t.start and t.end <= b."""
+    cdef Py_ssize_t lo = _bisect_left(self.token_starts, a)
+    cdef Py_ssize_t hi = _bisect_right(self.token_ends, b)
+    return self.tokens[lo:hi] if hi > lo else []
+
+
+# --------------------------------------------------------------------------- Context's look-up
+
+_norm_cached = None  # context._norm_cached, set when norm_of is bound
+
+
+def norm_of(self, start, end):
+    """The matching form of an original-text span."""
+    return _norm_cached(self.doc.text[start:end])

@@ -132,6 +132,22 @@ def _norm_cached(text: str) -> str:
     return norm(text)
 
 
+# The most asked look-ups of SentenceInfo and Context in C (rasad.extract._speedups, built by Cython when
+# rasad is installed) when it is there: the same methods, without a Python frame per call. The methods
+# written above are the reference they are tested against.
+_METHODS_PY = {(cls, name): getattr(cls, name) for cls, names in (
+    (SentenceInfo, ("of", "words_before", "words_after", "tokens_within")), (Context, ("norm_of",)))
+    for name in names}
+try:
+    from . import _speedups as _methods_c
+except ImportError:  # not built (no compiler where rasad was installed)
+    pass
+else:
+    _methods_c._norm_cached = _norm_cached
+    for (_cls, _name) in _METHODS_PY:
+        setattr(_cls, _name, getattr(_methods_c, _name))
+
+
 # Small tests the extractors make again and again, as plain loops: on Python 3.11 an any() over a
 # generator costs several times the loop it stands for.
 
