@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -132,6 +132,22 @@ def _norm_cached(text: str) -> str:
     return norm(text)
 
 
+# The most asked look-ups of SentenceInfo and Context in C (rasad.extract._speedups, built by Cython when
+# rasad is installed) when it is there: the same methods, without a Python frame per call. The methods
+# written above are the reference they are tested against.
+_METHODS_PY = {(cls, name): getattr(cls, name) for cls, names in (
+    (SentenceInfo, ("of", "words_before", "words_after", "tokens_within")), (Context, ("norm_of",)))
+    for name in names}
+try:
+    from . import _speedups as _methods_c
+except ImportError:  # not built (no compiler where rasad was installed)
+    pass
+else:
+    _methods_c._norm_cached = _norm_cached
+    for (_cls, _name) in _METHODS_PY:
+        setattr(_cls, _name, getattr(_methods_c, _name))
+
+
 # Small tests the extractors make again and again, as plain loops: on Python 3.11 an any() over a
 # generator costs several times the loop it stands for.
 
@@ -185,6 +201,8 @@ def contains_any(text: str, needles) -> bool:
 
 _START = attrgetter("start")
 _END = attrgetter("end")
+_HIT_START = itemgetter(0)  # Hit.start and Hit.end without the named tuple's descriptors
+_HIT_END = itemgetter(1)
 
 
 @lru_cache(maxsize=4096)
@@ -195,59 +213,40 @@ def _plain_edge(ch: str) -> bool:
     return len(folded) == 1 and not folded.isspace()
 
 
-def _sentence_norm(n: Normalized, text: str, s: Sentence) -> str:
-    """`norm(s.text)`, read off the document's matching form when the sentence's first and last
-    characters are plain: normalisation is local except for runs of spaces and CRLF, which then
-    cannot reach across the sentence's edges."""
-    t = s.text
-    if t and _plain_edge(t[0]) and _plain_edge(t[-1]) and t == text[s.start:s.end]:
-        return n.text[bisect.bisect_left(n.index, s.start):bisect.bisect_left(n.index, s.end)]
-    return norm(t)
-
-
-def analyse(doc: Document, kb: KnowledgeBase) -> Context:
-    text = doc.text
-    layer = analyse_arabic(text, doc.published)  # one normalisation for quantities and times
-    n = layer.normalized
-    sents: list[Sentence] = layer.sentences
-    infos = [SentenceInfo(i, s.start, s.end, s.text, _sentence_norm(n, text, s))
-             for i, s in enumerate(sents)]
-    starts = list(map(_START, infos))
-
-    def place_in(start: int) -> SentenceInfo | None:
-        k = bisect.bisect_right(starts, start) - 1
-        if k >= 0 and start < infos[k].end:
-            return infos[k]
-        return None
-
-    # tokens come in text order (tokenize): each sentence's are one slice, those place_in would give it
-    tokens = list(layer.tokens)
-    tstarts = list(map(_START, tokens))
-    tends = list(map(_END, tokens))
-    for si, nxt in zip(infos, [*starts[1:], None]):
-        lo = bisect.bisect_left(tstarts, si.start)
-        hi = bisect.bisect_left(tstarts, si.end if nxt is None else min(si.end, nxt))
-        if hi > lo:
-            si.tokens = tokens[lo:hi]
-            si.token_starts = tstarts[lo:hi]
-            si.token_ends = tends[lo:hi]
-    for q in layer.quantities:
-        si = place_in(q.start)
-        if si:
-            si.quantities.append(q)
-    for t in layer.times:
-        si = place_in(t.start)
-        if si:
-            si.times.append(t)
-
+def _sentence_norms(n: Normalized, text: str, sents: list[Sentence]) -> list[str]:
+    """`norm(s.text)` for each sentence, read off the document's matching form when the sentence's
+    first and last characters are plain: normalisation is local except for runs of spaces and CRLF,
+    which then cannot reach across the sentence's edges. (Sentences come in text order, so each
+    bisection starts where the one before ended.)"""
     index = n.index
+    ntext = n.text
+    out: list[str] = []
+    lo = 0  # where the last sentence's end fell in the matching form
+    last_end = 0
+    for s in sents:
+        t = s.text
+        if t and _plain_edge(t[0]) and _plain_edge(t[-1]) and t == text[s.start:s.end]:
+            a = bisect.bisect_left(index, s.start, lo if s.start >= last_end else 0)
+            lo = bisect.bisect_left(index, s.end, a)
+            last_end = s.end
+            out.append(ntext[a:lo])
+        else:
+            out.append(norm(t))
+    return out
+
+
+def _file_hits_py(scan: list, index, starts: list[int], ends: list[int], infos: list[SentenceInfo],
+                  hit_type: type = Hit) -> None:
+    """File the scanners' hits (`kb.scan` of the document's matching form, whose offsets `index` maps
+    back) under the sentences (`starts`, `ends`: theirs) they fall in, as `hit_type` records, one per
+    meaning. The reference for `_speedups.file_hits`.
+
+    Each kind's hits come in text order and do not overlap: walk the sentences along with them (what
+    place_in finds), and file them by kind as they come, in the order a sort of the sentence's hits
+    by (start, -end) leaves them (of() for one kind)."""
     new_hit = tuple.__new__
     n_sents = len(infos)
-    ends = list(map(_END, infos))
-    # Each kind's hits come in text order and do not overlap: walk the sentences along with them (what
-    # place_in finds), and file them by kind as they come, in the order a sort of the sentence's hits
-    # by (start, -end) leaves them (of() for one kind).
-    for kind, matches in kb.scan(n.text):  # every vocabulary and the actors, one automaton pass
+    for kind, matches in scan:
         key = (kind,)
         k = -1
         for ms, me, matched, meanings in matches:
@@ -262,9 +261,60 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
                     filed = si._of[key] = []
                 hits = si.hits
                 for value, group, lemma in meanings:
-                    h = new_hit(Hit, (s, e, kind, value, group, lemma, matched, (), False))
+                    h = new_hit(hit_type, (s, e, kind, value, group, lemma, matched, (), False))
                     hits.append(h)
                     filed.append(h)
+
+
+# The C loop (rasad.extract._speedups, built by Cython when rasad is installed) when it is there, else
+# the Python one; they file the same hits.
+try:
+    from ._speedups import file_hits as _file_hits
+except ImportError:  # not built (no compiler where rasad was installed)
+    _file_hits = _file_hits_py
+
+
+def analyse(doc: Document, kb: KnowledgeBase) -> Context:
+    text = doc.text
+    layer = analyse_arabic(text, doc.published)  # one normalisation for quantities and times
+    n = layer.normalized
+    sents: list[Sentence] = layer.sentences
+    infos = [SentenceInfo(i, s.start, s.end, s.text, sn)
+             for i, (s, sn) in enumerate(zip(sents, _sentence_norms(n, text, sents)))]
+    starts = [si.start for si in infos]  # (a comprehension reads a slot faster than attrgetter)
+
+    def place_in(start: int) -> SentenceInfo | None:
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and start < infos[k].end:
+            return infos[k]
+        return None
+
+    # tokens come in text order (tokenize): each sentence's are one slice, those place_in would give it
+    tokens = list(layer.tokens)
+    tstarts = [t.start for t in tokens]
+    tends = [t.end for t in tokens]
+    hi = 0  # (a sentence's tokens start where those of the one before end, or later)
+    for si, nxt in zip(infos, [*starts[1:], None]):
+        lo = bisect.bisect_left(tstarts, si.start, hi)
+        hi = bisect.bisect_left(tstarts, si.end if nxt is None else min(si.end, nxt), lo)
+        if hi > lo:
+            si.tokens = tokens[lo:hi]
+            si.token_starts = tstarts[lo:hi]
+            si.token_ends = tends[lo:hi]
+    for q in layer.quantities:
+        si = place_in(q.start)
+        if si:
+            si.quantities.append(q)
+    for t in layer.times:
+        si = place_in(t.start)
+        if si:
+            si.times.append(t)
+
+    new_hit = tuple.__new__
+    n_sents = len(infos)
+    ends = [si.end for si in infos]
+    # every vocabulary and the actors, one automaton pass
+    _file_hits(kb.scan(n.text), n.index, starts, ends, infos, Hit)
     countries: dict[str, int] = {}
     gaz = kb.gazetteer
     k = -1
@@ -286,8 +336,8 @@ def analyse(doc: Document, kb: KnowledgeBase) -> Context:
     for si in infos:
         si.filed = True
         if len(si.hits) > 1:  # by start, the longest first (two stable passes: the same order)
-            si.hits.sort(key=_END, reverse=True)
-            si.hits.sort(key=_START)
+            si.hits.sort(key=_HIT_END, reverse=True)
+            si.hits.sort(key=_HIT_START)
         if len(si.quantities) > 1:
             si.quantities.sort(key=_START)
         if len(si.times) > 1:

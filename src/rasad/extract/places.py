@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from ..arabic.normalize import norm
 from ..model import Place, PlaceRef, Token
 from .context import Context, Hit, SentenceInfo, contains_any, covers, overlaps, spans_contain, spans_cover
 from .resources import patterns
 
+_START = attrgetter("start")
 QUOTES = set('"\'“”«»')
 # "باتجاه مدينة إدلب": where people went, not where something happened
 DESTINATION = {norm(w) for w in ("إلى", "الى", "نحو", "باتجاه", "صوب", "لجهة")}
@@ -164,20 +166,18 @@ def _not_a_name(ctx: Context, si: SentenceInfo, t: Token) -> bool:
     return False
 
 
-def _unknown(ctx: Context, si: SentenceInfo, pat, names: list[tuple[int, int]]) -> list[PlaceHit]:
+def _unknown(ctx: Context, si: SentenceInfo, pat, names: list[tuple[int, int]],
+             heads: list[int] | None = None) -> list[PlaceHit]:
     """Places no knowledge file lists, introduced by a place word ("قرية معركبة", "حاجز زلين").
-    `names`: the spans of the sentence's actor and source names."""
+    `names`: the spans of the sentence's actor and source names; `heads`: `_heads(si)` if known."""
+    if heads is None:
+        heads = _heads(si)
+    if not heads:
+        return []
     text = ctx.doc.text
     known = [(h.start, h.end, h) for h in si.of("place")]
     toks = si.tokens
     out: list[PlaceHit] = []
-    # only an indefinite place word introduces a name ("مدينة X"); "المدينة" refers back
-    # (a word without suffix ends in its stem, so a place word ends in one of the heads)
-    if len(_HEAD_ENDING) > 100_000:
-        _HEAD_ENDING.clear()
-    could = _HEAD_ENDING
-    heads = [k for k, t in enumerate(toks) if could[t.norm] and not t.suffix and t.kind == "word"
-             and "ال" not in t.prefix and _head_kind_of(t.norm, t.stem) is not None]
     i = 0
     for k in heads:
         if k < i:
@@ -271,6 +271,17 @@ def _unknown(ctx: Context, si: SentenceInfo, pat, names: list[tuple[int, int]]) 
             break
         i = max(j, i + 1)
     return out
+
+
+def _heads(si: SentenceInfo) -> list[int]:
+    """Indexes of the sentence's tokens that are place words able to introduce a name: only an
+    indefinite place word does ("مدينة X"); "المدينة" refers back. (A word without suffix ends in its
+    stem, so a place word ends in one of the heads.)"""
+    if len(_HEAD_ENDING) > 100_000:
+        _HEAD_ENDING.clear()
+    could = _HEAD_ENDING
+    return [k for k, t in enumerate(si.tokens) if could[t.norm] and not t.suffix and t.kind == "word"
+            and "ال" not in t.prefix and _head_kind_of(t.norm, t.stem) is not None]
 
 
 def _prepositional(t: Token) -> bool:
@@ -398,17 +409,21 @@ def resolve(ctx: Context) -> list[PlaceHit]:
     centre = _centroid(ctx)
     out: list[PlaceHit] = []
     last_of_kind: dict[str, Place] = {}
+    text = ctx.doc.text
+    cores = _anaphor_cores()
     for si in ctx.sentences:
         named = si.of("place")
-        names = [(x.start, x.end) for x in si.of("actor", "source")]
-        unknown = _unknown(ctx, si, pat, names)
+        heads = _heads(si)
+        # the spans of the actor and source names (needed only where there is a place or a place word)
+        names = [(x.start, x.end) for x in si.of("actor", "source")] if named or heads else []
+        unknown = _unknown(ctx, si, pat, names, heads) if heads else []
         for h in named:
             if spans_contain(names, h.start, h.end):
                 continue  # "قوات سوريا الديمقراطية", "مجلس منبج العسكري": part of a name
-            if h.end < len(ctx.doc.text) and ctx.doc.text[h.end] == "\u064b":
+            if h.end < len(text) and text[h.end] == "\u064b":
                 continue  # "جندياً تركياً": an adjective with tanween, not the country
-            if any(u.start <= h.start and h.end <= u.end and u.place.level == "landmark" and
-                   (u.start, u.end) != (h.start, h.end) for u in unknown):
+            if unknown and any(u.start <= h.start and h.end <= u.end and u.place.level == "landmark" and
+                               (u.start, u.end) != (h.start, h.end) for u in unknown):
                 continue  # "مطار تدمر": the landmark, not the town (unless the gazetteer knows the landmark)
             if h.ambiguous and (h.matched in pat.anaphors or h.matched in pat.place_heads):
                 continue  # "شوارع المدينة": the city in focus, not the town called "المدينة"
@@ -417,7 +432,7 @@ def resolve(ctx: Context) -> list[PlaceHit]:
             place = _choose(ctx, h.ids, centre, si)
             if place is None:
                 continue
-            ph = PlaceHit(h.start, h.end, place, si.index, surface=ctx.doc.text[h.start:h.end])
+            ph = PlaceHit(h.start, h.end, place, si.index, surface=text[h.start:h.end])
             out.append(ph)
             si.places.append(ph)
             last_of_kind[_kind(place, h.matched)] = place
@@ -434,10 +449,11 @@ def resolve(ctx: Context) -> list[PlaceHit]:
             out[:] = [p for p in out if not (p.sentence == si.index and area.start <= p.start and p.end <= area.end)]
             out.append(area)
             si.places.append(area)
-        si.places.sort(key=lambda p: p.start)
+        if len(si.places) > 1:
+            si.places.sort(key=_START)
         # anaphora: a definite place noun not followed by a name (a word without suffix has its stem
         # inside its matching form, which is inside the sentence's)
-        for tok in si.tokens if contains_any(si.norm, _anaphor_cores()) else ():
+        for tok in si.tokens if contains_any(si.norm, cores) else ():
             if tok.kind != "word":
                 continue
             key = "ال" + tok.stem if tok.prefix.endswith("ال") or tok.prefix.endswith("لل") else tok.norm
@@ -453,7 +469,8 @@ def resolve(ctx: Context) -> list[PlaceHit]:
             if ref is not None:
                 ph = PlaceHit(tok.start, tok.end, ref, si.index, anaphoric=True, surface=tok.text)
                 si.places.append(ph)
-        si.places.sort(key=lambda p: p.start)
+        if len(si.places) > 1:
+            si.places.sort(key=_START)
     return out
 
 

@@ -229,44 +229,58 @@ class MultiMatcher:
     def find(self, text: str) -> list[list[tuple[int, int, str, Any]]]:
         """Per matcher: (start, end, key, rows of the accepted payloads), leftmost-longest."""
         a = self._built()
-        per: list[list] = [[] for _ in self._matchers]
         if not len(a):
-            return per
-        n = len(text)
-        # hits are collected as sort keys: (start, -length, -key length, automaton order, end, key, rows)
-        for seq, (last, (key, klen, i, prefixes, suffixes, rows)) in enumerate(a.iter(text)):
-            end = last + 1
-            start = end - klen
-            ws = start
-            while ws > 0 and text[ws - 1].isalpha():
-                ws -= 1
-            we = end
-            while we < n and text[we].isalpha():
-                we += 1
-            prefix, suffix = text[ws:start], text[end:we]
-            if i is not None:
+            return [[] for _ in self._matchers]
+        return _multi_find(a, text, len(self._matchers), self._rows)
+
+
+def _multi_find_py(a, text: str, n_matchers: int, row_fns: list) -> list[list[tuple[int, int, str, Any]]]:
+    """`MultiMatcher.find` over its merged automaton `a` (non-empty) in Python: the reference for
+    `_speedups.multi_find`."""
+    per: list[list] = [[] for _ in range(n_matchers)]
+    n = len(text)
+    # hits are collected as sort keys: (start, -length, -key length, automaton order, end, key, rows)
+    for seq, (last, (key, klen, i, prefixes, suffixes, rows)) in enumerate(a.iter(text)):
+        end = last + 1
+        start = end - klen
+        ws = start
+        while ws > 0 and text[ws - 1].isalpha():
+            ws -= 1
+        we = end
+        while we < n and text[we].isalpha():
+            we += 1
+        prefix, suffix = text[ws:start], text[end:we]
+        if i is not None:
+            if prefix in prefixes and suffix in suffixes:
+                per[i].append((ws, ws - we, -klen, seq, we, key, rows))
+            continue
+        for i, prefixes, suffixes, rows in prefixes:  # several matchers, or several clitic tests
+            if prefixes is not None:
                 if prefix in prefixes and suffix in suffixes:
                     per[i].append((ws, ws - we, -klen, seq, we, key, rows))
                 continue
-            for i, prefixes, suffixes, rows in prefixes:  # several matchers, or several clitic tests
-                if prefixes is not None:
-                    if prefix in prefixes and suffix in suffixes:
-                        per[i].append((ws, ws - we, -klen, seq, we, key, rows))
-                    continue
-                ok = tuple([p for p, pre, suf in suffixes if prefix in pre and suffix in suf])
-                if ok:
-                    per[i].append((ws, ws - we, -klen, seq, we, key, self._rows[i](ok)))
-        out = []
-        for hits in per:  # leftmost-longest, as _leftmost_longest
-            hits.sort()
-            kept = []
-            last_end = -1
-            for ws, _, _, _, we, key, rows in hits:
-                if ws >= last_end:
-                    kept.append((ws, we, key, rows))
-                    last_end = we
-            out.append(kept)
-        return out
+            ok = tuple([p for p, pre, suf in suffixes if prefix in pre and suffix in suf])
+            if ok:
+                per[i].append((ws, ws - we, -klen, seq, we, key, row_fns[i](ok)))
+    out = []
+    for hits in per:  # leftmost-longest, as _leftmost_longest
+        hits.sort()
+        kept = []
+        last_end = -1
+        for ws, _, _, _, we, key, rows in hits:
+            if ws >= last_end:
+                kept.append((ws, we, key, rows))
+                last_end = we
+        out.append(kept)
+    return out
+
+
+# The C loop (rasad.knowledge._speedups, built by Cython when rasad is installed) when it is there,
+# else the Python one; they give the same hits.
+try:
+    from ._speedups import multi_find as _multi_find
+except ImportError:  # not built (no compiler where rasad was installed)
+    _multi_find = _multi_find_py
 
 
 __all__ = ["Clitics", "Hit", "MultiMatcher", "PhraseMatcher", "clitics", "read_yaml", "split_article"]

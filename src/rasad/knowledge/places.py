@@ -383,19 +383,7 @@ class Gazetteer:
         n = normalized if normalized is not None else normalize(text)
         # quotes and brackets inside a name ("مربع “الجزيرة”", "معبر (القدم – عسالي)") are read as spaces
         t, back = _unquote(n.text)
-        hits: list[tuple[int, int, str, tuple[str, ...]]] = []
-        n_t = len(t)
-        for end, (key, ids, length) in self._automaton.iter(t):
-            start = end + 1 - length
-            if end + 1 < n_t and (t[end + 1].isalnum() or t[end + 1] == "_"):  # _is_word_char
-                continue
-            ok = start == 0 or not _is_word_char(t[start - 1])
-            k = start
-            while not ok and k > 0 and start - k < 2 and t[k - 1] in proclitics:
-                k -= 1
-                ok = k == 0 or not _is_word_char(t[k - 1])
-            if ok:
-                hits.append((start, end + 1, key, ids))
+        hits = _place_hits(self._automaton, t, proclitics)
         hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
         taken = bytearray(len(t))  # 1 where an accepted name lies
         out: list[tuple[int, int, str, tuple[str, ...], bool]] = []
@@ -467,6 +455,34 @@ class Gazetteer:
 
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
+
+
+def _place_hits_py(automaton, t: str, proclitics: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """(start, end, key, ids) of each name the gazetteer's automaton finds in `t` that ends a word and
+    begins one, after up to two one-letter `proclitics`; in automaton order. The reference for
+    `_speedups.place_hits`."""
+    hits: list[tuple[int, int, str, tuple[str, ...]]] = []
+    n_t = len(t)
+    for end, (key, ids, length) in automaton.iter(t):
+        start = end + 1 - length
+        if end + 1 < n_t and (t[end + 1].isalnum() or t[end + 1] == "_"):  # _is_word_char
+            continue
+        ok = start == 0 or not _is_word_char(t[start - 1])
+        k = start
+        while not ok and k > 0 and start - k < 2 and t[k - 1] in proclitics:
+            k -= 1
+            ok = k == 0 or not _is_word_char(t[k - 1])
+        if ok:
+            hits.append((start, end + 1, key, ids))
+    return hits
+
+
+# The C loop (rasad.knowledge._speedups, built by Cython when rasad is installed) when it is there,
+# else the Python one; they give the same hits.
+try:
+    from ._speedups import place_hits as _place_hits
+except ImportError:  # not built (no compiler where rasad was installed)
+    _place_hits = _place_hits_py
 
 
 def load_gazetteer(dirs: Iterable[Path]) -> Gazetteer:
