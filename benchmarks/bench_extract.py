@@ -3,8 +3,9 @@
     python benchmarks/bench_extract.py [--n 1000] [--check]
 
 Prints articles/s on one core (CPU time, after loading the knowledge once),
-the time per article spent in the Arabic layer and in the rest, and with
-`--check` exits 1 below the floor "extract_articles_per_s" in baseline.json.
+which optional C extensions are built (rasad.arabic/knowledge/extract._speedups;
+without them the same loops run in Python, slower), and with `--check` exits 1
+below the floor "extract_articles_per_s" in baseline.json.
 """
 from __future__ import annotations
 
@@ -48,7 +49,11 @@ def main() -> int:
         claims += len(ex.claims)
         events += len(ex.events)
     secs = time.process_time() - t
-    result = {"machine": f"{platform.machine()}, Python {platform.python_version()}", "articles": a.n,
+    import importlib.util
+
+    built = {m: importlib.util.find_spec(f"rasad.{m}._speedups") is not None for m in ("arabic", "knowledge", "extract")}
+    result = {"machine": f"{platform.machine()}, Python {platform.python_version()}", "c_extensions": built,
+              "articles": a.n,
               "mean_words": round(words), "seconds_cpu": round(secs, 2),
               "articles_per_s": round(a.n / secs, 1), "ms_per_article": round(secs / a.n * 1000, 2),
               "claims": claims, "events": events}
