@@ -9,6 +9,7 @@ against (tests/arabic/test_fast_paths.py):
   build_tokens   tokens._build_tokens_py
   lay_out        analysis._lay_out_py
   none_at        normalize._none_at_py
+  int_slice      normalize._int_slice_py (the slice, not tracked)
   split          sentences._sentences_py (Splitter: with its dot test, and
                  given the closers, the boundary regex's reading in C)
   word_starts    times._word_starts (is_inner None: times._is_inner in C)
@@ -176,6 +177,16 @@ def build_tokens(list pieces, dict cache, object make_rows, bint exact, Maker mk
     return out
 
 
+def int_slice(tuple ints, Py_ssize_t n):
+    """`ints[:n]` of a tuple of ints, not tracked by the cycle collector: it
+    holds no container, so no cycle can pass through it (the collector would
+    untrack it itself, but only after traversing it, item by item, in the
+    first collection that finds it young: thousands of offsets a text)."""
+    cdef tuple out = ints[:n]
+    PyObject_GC_UnTrack(<PyObject*>out)
+    return out
+
+
 def none_at(list items, Py_ssize_t start=0):
     """Where None first stands in `items` from `start` on (tested by
     identity), or -1: what `items.index(None, start)` finds (start >= 0), without its
@@ -212,7 +223,8 @@ cdef class _Runs:
         return 0
 
     cdef tuple lay(self, object ints, Py_ssize_t nshared):
-        """The offsets of the runs, as `tuple(ints[a:b] + ...)` gives them."""
+        """The offsets of the runs, as `tuple(ints[a:b] + ...)` gives them
+        (not tracked by the cycle collector, as `int_slice`)."""
         cdef tuple out = PyTuple_New(self.size)
         cdef Py_ssize_t r, j, k = 0
         cdef object x
@@ -222,6 +234,7 @@ cdef class _Runs:
                 Py_INCREF(x)
                 PyTuple_SET_ITEM(out, k, x)
                 k += 1
+        PyObject_GC_UnTrack(<PyObject*>out)  # ints only (see int_slice)
         return out
 
     def __dealloc__(self):
