@@ -36,6 +36,8 @@ cdef extern from "Python.h":
     bint Py_UNICODE_ISDECIMAL(Py_UCS4 ch)
     bint Py_UNICODE_ISALNUM(Py_UCS4 ch)
     PyObject* PyTuple_GET_ITEM(object t, Py_ssize_t i)
+    void _incref "Py_INCREF"(PyObject* op)
+    void _tuple_put "PyTuple_SET_ITEM"(object t, Py_ssize_t i, PyObject* v)  # steals a reference to v
     Py_ssize_t PyTuple_GET_SIZE(object t)
 
 
@@ -226,13 +228,25 @@ cdef class _Runs:
         """The offsets of the runs, as `tuple(ints[a:b] + ...)` gives them
         (not tracked by the cycle collector, as `int_slice`)."""
         cdef tuple out = PyTuple_New(self.size)
-        cdef Py_ssize_t r, j, k = 0
+        cdef Py_ssize_t r, j, b, k = 0
         cdef object x
+        cdef PyObject* p
         for r in range(0, self.n, 2):
-            for j in range(self.ab[r], self.ab[r + 1]):
+            j = self.ab[r]
+            b = self.ab[r + 1]
+            if b <= nshared:  # (the common case: the shared ints, each put in with one new reference)
+                while j < b:
+                    p = PyTuple_GET_ITEM(ints, j)
+                    _incref(p)
+                    _tuple_put(out, k, p)
+                    j += 1
+                    k += 1
+                continue
+            while j < b:
                 x = _int(ints, nshared, j) if nshared else ints[j]
                 Py_INCREF(x)
                 PyTuple_SET_ITEM(out, k, x)
+                j += 1
                 k += 1
         PyObject_GC_UnTrack(<PyObject*>out)  # ints only (see int_slice)
         return out
