@@ -11,6 +11,8 @@ what it treats specially.
 """
 from __future__ import annotations
 
+import gc
+
 import importlib.util
 import sys
 from datetime import date
@@ -135,6 +137,10 @@ def test_c_loops_equal_python_loops(text: str) -> None:
         for start in (-1, 0, 1, 3, len(items), len(items) + 2):
             assert N._none_at_py(items, start) == C.none_at(items, start)
         assert N._none_at_py(items) == C.none_at(items)
+    # the shared offsets, sliced untracked by the cycle collector
+    for n in (0, 1, len(text) + 1, len(N._INTS), len(N._INTS) + 5):
+        assert C.int_slice(N._INTS, n) == N._int_slice_py(N._INTS, n)
+        assert not gc.is_tracked(C.int_slice(N._INTS, n))
     if None not in recs:
         ints = A._ints(len(text) + 1)
         fresh = [list(r) for r in recs]

@@ -9,6 +9,7 @@ against (tests/arabic/test_fast_paths.py):
   build_tokens   tokens._build_tokens_py
   lay_out        analysis._lay_out_py
   none_at        normalize._none_at_py
+  int_slice      normalize._int_slice_py (the slice, not tracked)
   split          sentences._sentences_py (Splitter: with its dot test, and
                  given the closers, the boundary regex's reading in C)
   word_starts    times._word_starts (is_inner None: times._is_inner in C)
@@ -35,6 +36,8 @@ cdef extern from "Python.h":
     bint Py_UNICODE_ISDECIMAL(Py_UCS4 ch)
     bint Py_UNICODE_ISALNUM(Py_UCS4 ch)
     PyObject* PyTuple_GET_ITEM(object t, Py_ssize_t i)
+    void _incref "Py_INCREF"(PyObject* op)
+    void _tuple_put "PyTuple_SET_ITEM"(object t, Py_ssize_t i, PyObject* v)  # steals a reference to v
     Py_ssize_t PyTuple_GET_SIZE(object t)
 
 
@@ -176,6 +179,16 @@ def build_tokens(list pieces, dict cache, object make_rows, bint exact, Maker mk
     return out
 
 
+def int_slice(tuple ints, Py_ssize_t n):
+    """`ints[:n]` of a tuple of ints, not tracked by the cycle collector: it
+    holds no container, so no cycle can pass through it (the collector would
+    untrack it itself, but only after traversing it, item by item, in the
+    first collection that finds it young: thousands of offsets a text)."""
+    cdef tuple out = ints[:n]
+    PyObject_GC_UnTrack(<PyObject*>out)
+    return out
+
+
 def none_at(list items, Py_ssize_t start=0):
     """Where None first stands in `items` from `start` on (tested by
     identity), or -1: what `items.index(None, start)` finds (start >= 0), without its
@@ -212,16 +225,30 @@ cdef class _Runs:
         return 0
 
     cdef tuple lay(self, object ints, Py_ssize_t nshared):
-        """The offsets of the runs, as `tuple(ints[a:b] + ...)` gives them."""
+        """The offsets of the runs, as `tuple(ints[a:b] + ...)` gives them
+        (not tracked by the cycle collector, as `int_slice`)."""
         cdef tuple out = PyTuple_New(self.size)
-        cdef Py_ssize_t r, j, k = 0
+        cdef Py_ssize_t r, j, b, k = 0
         cdef object x
+        cdef PyObject* p
         for r in range(0, self.n, 2):
-            for j in range(self.ab[r], self.ab[r + 1]):
+            j = self.ab[r]
+            b = self.ab[r + 1]
+            if b <= nshared:  # (the common case: the shared ints, each put in with one new reference)
+                while j < b:
+                    p = PyTuple_GET_ITEM(ints, j)
+                    _incref(p)
+                    _tuple_put(out, k, p)
+                    j += 1
+                    k += 1
+                continue
+            while j < b:
                 x = _int(ints, nshared, j) if nshared else ints[j]
                 Py_INCREF(x)
                 PyTuple_SET_ITEM(out, k, x)
+                j += 1
                 k += 1
+        PyObject_GC_UnTrack(<PyObject*>out)  # ints only (see int_slice)
         return out
 
     def __dealloc__(self):

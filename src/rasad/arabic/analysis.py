@@ -77,6 +77,7 @@ def analyse(text: str, published: date | None = None) -> Analysis:
     exact = "ة" in text  # as tokens.tokenize
     ints = _ints(len(text) + 1)
     ntext, tokens, texts, ends, words, cands, spots, index = _lay_out(pieces, recs, _piece_rows, exact, _MAKER, ints)
+    del pieces, recs  # (not needed again: let go now, not traversed by collections while the rest is read)
     if "  " in ntext:
         return _separately(text, published)  # a piece vanished (only marks) between two spaces
     n = Normalized(ntext, tuple(ints) if index is None else index)

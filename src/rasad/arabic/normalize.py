@@ -167,7 +167,13 @@ def _ints(n: int) -> tuple[int, ...] | range:
         if n > _INTS_MAX:
             return range(n)
         _INTS = tuple(range(min(_INTS_MAX, max(n, 2 * len(_INTS)))))
-    return _INTS[:n]
+    return _int_slice(_INTS, n)
+
+
+def _int_slice_py(ints: tuple[int, ...], n: int) -> tuple[int, ...]:
+    """`ints[:n]`. The reference for `_speedups.int_slice`, which returns the
+    slice untracked by the cycle collector (it holds only ints)."""
+    return ints[:n]
 
 
 def _normalize(text: str, lighter: bool = False) -> tuple[str, tuple[int, ...] | list[int] | None]:
@@ -219,12 +225,14 @@ def _none_at_py(items: list, start: int = 0) -> int:
 
 try:
     from ._speedups import API as _API
+    from ._speedups import int_slice as _int_slice
     from ._speedups import none_at as _none_at
 
     if _API < 2:
         raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
 except ImportError:  # not built (no compiler where rasad was installed), or an older build
     _none_at = _none_at_py
+    _int_slice = _int_slice_py
 
 
 def _fold_pieces(text: str, pieces: list[str], lighter: bool = False
