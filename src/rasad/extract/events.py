@@ -399,6 +399,8 @@ def _is_verb_form(word: str) -> bool:
 def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
     """Where a trigger happened: the places listed right after it, else the nearest one before it in
     its clause; coarse areas give way to finer places in the same list."""
+    if not si.places:
+        return []  # every way below picks among the sentence's places
     places = [p for p in _list_after(ctx, si, h.end, max_first_gap=5) if not _dateline(ctx, p)]
     if not places:
         before = [p for p in si.places if p.end <= h.start and not _dateline(ctx, p)]
