@@ -226,7 +226,8 @@ def _first_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, boo
 
 def _count_gap(ctx: Context, si: SentenceInfo, a: int, b: int) -> tuple[int, bool]:
     text = ctx.doc.text
-    spans = [x for x in _skippable(si) if x[1] > a and x[0] < b]
+    skip = _skippable(si)
+    spans = [x for x in skip[:bisect_left(skip, (b,))] if x[1] > a]  # (those sorted by start: x[0] < b)
     if spans:
         pieces, pos = [], a
         for s_, e_ in spans:

@@ -245,7 +245,8 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     # "… هي التي دمرت الجامع، وهو ما نفاه التحالف": denied after it, pointing back (the rest of the
     # sentence holds such a form only if the sentence does: test that once per sentence)
     denied_after = r["denied_after"]
-    if _sentence_has(si, "denied_after", denied_after) and has_form(ctx.norm_of(h.end, si.end), denied_after):
+    if _doc_may_hold(ctx, "denied_after", denied_after) and _sentence_has(si, "denied_after", denied_after) and \
+            has_form(ctx.norm_of(h.end, si.end), denied_after):
         return True
     fear = r["fear"]
     for c in cues:
@@ -304,6 +305,22 @@ def _first(ctx: Context, h: Hit) -> str:
     found = memo.get(key)
     if found is None:
         found = memo[key] = words_of(ctx, h.start, h.end)[0]
+    return found
+
+
+def _doc_may_hold(ctx: Context, name: str, forms: frozenset[str]) -> bool:
+    """False when no sentence of the document can hold one of the forms (has_form(si.norm, forms) is
+    False for each): no form has all its words inside the sentences' matching forms, as each word of a
+    padded form found must be (once per document; a cheap pre-test for the sentence's own)."""
+    memo = ctx.memo.get("may_hold")
+    if memo is None:
+        memo = ctx.memo["may_hold"] = {}
+    found = memo.get(name)
+    if found is None:
+        text = "\n".join([s.norm for s in ctx.sentences])
+        # a form not padded on both sides may be found with its first letter replaced: no pre-test
+        found = memo[name] = any(not (len(f) >= 2 and f[0] == f[-1] == " ") or all(w in text for w in f.split())
+                                 for f in forms)
     return found
 
 
@@ -382,6 +399,8 @@ def _is_verb_form(word: str) -> bool:
 def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
     """Where a trigger happened: the places listed right after it, else the nearest one before it in
     its clause; coarse areas give way to finer places in the same list."""
+    if not si.places:
+        return []  # every way below picks among the sentence's places
     places = [p for p in _list_after(ctx, si, h.end, max_first_gap=5) if not _dateline(ctx, p)]
     if not places:
         before = [p for p in si.places if p.end <= h.start and not _dateline(ctx, p)]
@@ -656,8 +675,8 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             if sub in TERRITORY or \
                     any(a < h.end and h.start < b for a, b in (places_only if sub == "Air/drone strike" else names)):
                 continue
-            prior = words_of(ctx, max(si.start, h.start - 20), h.start)[-1:]
-            if sub in VIOLENT and prior and f" {prior[0]} " in rules()["described_before"] and \
+            if sub in VIOLENT and (prior := words_of(ctx, max(si.start, h.start - 20), h.start)[-1:]) and \
+                    f" {prior[0]} " in rules()["described_before"] and \
                     any(o.value in VIOLENT and o.value != sub for o in si.of("trigger")):
                 continue  # "تفجير انتحاري … في أعنف هجوم على القوات": the bombing described
             if told & GENERIC_OF.get(sub, set()):

@@ -29,7 +29,9 @@ DESTINATION = {norm(w) for w in ("إلى", "الى", "نحو", "باتجاه", "
 
 def is_destination(ctx: Context, si: SentenceInfo, p: "PlaceHit") -> bool:
     """"نحو مدينة إدلب", "إلى تركيا": where people went, not where something happened."""
-    memo = si.memo.setdefault("destination", {})
+    memo = si.memo.get("destination")
+    if memo is None:
+        memo = si.memo["destination"] = {}
     found = memo.get(p.start)
     if found is None:
         words = ctx.norm_of(max(si.start, p.start - 25), p.start).split()[-2:]
