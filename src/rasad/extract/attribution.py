@@ -245,8 +245,8 @@ def _report_words(ctx: Context, si: SentenceInfo, verb: Hit, src: Attribution) -
     words = []
     lo = bisect.bisect_left(si.token_starts, a)
     hi = bisect.bisect_right(si.token_ends, si.end)
-    for t in si.tokens[lo:min(hi, lo + 13)]:  # `tokens_within(a, si.end)`, up to the 13th (12 words at most)
-        if t.kind == "punct" and t.text not in '"“”«»' or t.norm in CLAUSE_OPENERS or len(words) >= 12:
+    for t in si.tokens[lo:min(hi, lo + 12)]:  # `tokens_within(a, si.end)`, up to the 12th (12 words at most)
+        if t.kind == "punct" and t.text not in '"“”«»' or t.norm in CLAUSE_OPENERS:
             break
         words.append(t.text)
     return " ".join(words)
@@ -399,7 +399,8 @@ def _named_after(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token])
             if objective and words:
                 break
             return None  # a comma or colon before "إن": not a speaker phrase
-        if t.norm in CLAUSE_OPENERS or t.norm.lstrip("و") in CLAUSE_OPENERS:
+        w = t.norm
+        if w in CLAUSE_OPENERS or w[:1] == "و" and w.lstrip("و") in CLAUSE_OPENERS:
             break
         if not words and t.norm in ("به", "بها", "ما"):
             continue  # "وفق ما أفادت به المعارضة", "بحسب ما أعلن"
