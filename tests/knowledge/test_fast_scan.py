@@ -2,8 +2,8 @@
 
 `MultiMatcher.find` (every vocabulary and the actors in one pass) and
 `Gazetteer.scan_spans` run their per-hit loops in C when rasad.knowledge._speedups
-was built; `matching._multi_find_py` and `places._place_hits_py` are the
-references. Each pair is held together on generated text made of the
+was built; `matching._multi_find_py`, `places._place_hits_py` and
+`places._longest_first_py` are the references. Each pair is held together on generated text made of the
 knowledge's own keys, clitics and characters on the edge of what a letter or
 a word character is.
 """
@@ -121,7 +121,27 @@ def test_place_hits_on_generated_text(kb, data) -> None:
     assert C.place_hits(a, text, "وفبلك") == P._place_hits_py(a, text, "وفبلك")
 
 
+@needs_c
+def test_longest_first_on_articles(kb) -> None:
+    a = kb.gazetteer.matcher()
+    for text in _corpus():
+        t, _ = P._unquote(normalize(text).text)
+        hits = P._place_hits_py(a, t, "وفبلك")
+        assert C.longest_first(hits, len(t)) == P._longest_first_py(hits, len(t))
+
+
+@needs_c
+@settings(max_examples=300, deadline=None)
+@given(spans=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=25))
+def test_longest_first_on_generated_spans(spans) -> None:
+    hits = [(s, s + n, str(i), ()) for i, (s, n) in enumerate(spans)]
+    result = C.longest_first(hits, 40)
+    assert result == P._longest_first_py(hits, 40)
+    assert all(x is y for x, y in zip(result, P._longest_first_py(hits, 40)))
+
+
 def test_the_scanners_use_the_c_loops_when_built() -> None:
     built = importlib.util.find_spec("rasad.knowledge._speedups") is not None
     assert (M._multi_find is not M._multi_find_py) is built
     assert (P._place_hits is not P._place_hits_py) is built
+    assert (P._longest_first is not P._longest_first_py) is built

@@ -153,8 +153,7 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
             candidates.append((h.start, _attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
     # an actor right before the verb is its subject: "وكان الحزب قد أعلن", "قوات النظام أعلنت"
     for h in si.of("actor"):
-        if h.end <= verb.start and all(w in ("قد", "لقد") for w in ctx.norm_of(h.end, verb.start).split()) and \
-                not any(ch in text[h.end:verb.start] for ch in "،,.:;؛\"«»") and \
+        if h.end <= verb.start and _subject_gap(text[h.end:verb.start]) and \
                 not any(c[0] <= h.start < (c[1].end or c[0] + 1) for c in candidates):
             actor = actors.get(h.value)
             if actor is None or actor.generic and not actors.refers_to(actor.id):
@@ -218,16 +217,18 @@ def _back_reference(ctx: Context, si: SentenceInfo, verb: Hit,
     if not nxt:
         return None
     t = nxt[0]
-    if t.start - verb.end > 2 or t.prefix not in ("", "ال") or _is_actor(si, t):
+    if t.start - verb.end > 2 or t.prefix not in ("", "ال"):
         return None
     word = t.stem[2:] if t.stem.startswith("ال") else t.stem
-    sw = source_words()
-    if len(word) < 3 or word in sw.not_backrefs or t.norm in sw.not_backrefs:
+    if len(word) < 3:
         return None
     for words, src in history:
         if word in words:
             break
     else:
+        return None
+    sw = source_words()
+    if word in sw.not_backrefs or t.norm in sw.not_backrefs or _is_actor(si, t):
         return None
     # the phrase must end with this word ("وأضاف المصدر" yes, "وأضاف المرصد السوري" is a name of its own)
     after = si.words_after(t.end, 1)
@@ -244,11 +245,25 @@ def _report_words(ctx: Context, si: SentenceInfo, verb: Hit, src: Attribution) -
     words = []
     lo = bisect.bisect_left(si.token_starts, a)
     hi = bisect.bisect_right(si.token_ends, si.end)
-    for t in si.tokens[lo:min(hi, lo + 13)]:  # `tokens_within(a, si.end)`, up to the 13th (12 words at most)
-        if t.kind == "punct" and t.text not in '"“”«»' or t.norm in CLAUSE_OPENERS or len(words) >= 12:
+    for t in si.tokens[lo:min(hi, lo + 12)]:  # `tokens_within(a, si.end)`, up to the 12th (12 words at most)
+        if t.kind == "punct" and t.text not in '"“”«»' or t.norm in CLAUSE_OPENERS:
             break
         words.append(t.text)
     return " ".join(words)
+
+
+@lru_cache(maxsize=16384)
+def _subject_gap(gap: str) -> bool:
+    """Can the text between an actor and a verb after it leave the actor the verb's subject: nothing but
+    "قد/لقد" ("وكان الحزب قد أعلن") and no punctuation? (One look-up per gap instead of its matching
+    form, its words and a test per punctuation mark.)"""
+    for w in norm(gap).split():
+        if w not in ("قد", "لقد"):
+            return False
+    for ch in "،,.:;؛\"«»":
+        if ch in gap:
+            return False
+    return True
 
 
 @lru_cache(maxsize=65536)
@@ -384,7 +399,8 @@ def _named_after(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token])
             if objective and words:
                 break
             return None  # a comma or colon before "إن": not a speaker phrase
-        if t.norm in CLAUSE_OPENERS or t.norm.lstrip("و") in CLAUSE_OPENERS:
+        w = t.norm
+        if w in CLAUSE_OPENERS or w[:1] == "و" and w.lstrip("و") in CLAUSE_OPENERS:
             break
         if not words and t.norm in ("به", "بها", "ما"):
             continue  # "وفق ما أفادت به المعارضة", "بحسب ما أعلن"

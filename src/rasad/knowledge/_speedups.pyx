@@ -6,8 +6,9 @@ Built by Cython when rasad is installed (see setup.py). When it is not built
 loops these mirror, and which stay the reference they are tested against
 (tests/knowledge/test_fast_scan.py):
 
-  multi_find   matching._multi_find_py  (MultiMatcher.find)
-  place_hits   places._place_hits_py    (Gazetteer.scan_spans)
+  multi_find     matching._multi_find_py   (MultiMatcher.find)
+  place_hits     places._place_hits_py     (Gazetteer.scan_spans)
+  longest_first  places._longest_first_py  (Gazetteer.scan_spans)
 
 A character is a letter where `str.isalpha` says so and a word character
 where `str.isalnum` or "_" does: the same Unicode tests, on code points.
@@ -16,6 +17,7 @@ from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.object cimport PyObject
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 from libc.stdlib cimport qsort
+from libc.string cimport memset
 
 
 cdef extern from "Python.h":
@@ -174,6 +176,68 @@ def place_hits(automaton, str t, str proclitics):
         if ok:
             hits.append((start, end + 1, value[0], value[1]))
     return hits
+
+
+cdef struct Span:
+    Py_ssize_t s, e, i
+
+
+cdef int _by_length(const void* a, const void* b) noexcept nogil:
+    """The longest first, then the leftmost, then in the order given: the reference's stable sort by
+    (-length, start)."""
+    cdef const Span* x = <const Span*>a
+    cdef const Span* y = <const Span*>b
+    cdef Py_ssize_t lx = x.e - x.s, ly = y.e - y.s
+    if lx != ly:
+        return -1 if lx > ly else 1
+    if x.s != y.s:
+        return -1 if x.s < y.s else 1
+    return -1 if x.i < y.i else (1 if x.i > y.i else 0)
+
+
+def longest_first(list hits, Py_ssize_t n_t):
+    """`places._longest_first_py`."""
+    cdef Py_ssize_t n = len(hits), j, k, s, e
+    cdef list out = []
+    if n == 0:
+        return out
+    cdef Span* spans = <Span*>PyMem_Malloc(n * sizeof(Span))
+    cdef unsigned char* taken = <unsigned char*>PyMem_Malloc(n_t + 1)
+    cdef tuple h
+    cdef bint free
+    if spans == NULL or taken == NULL:
+        PyMem_Free(spans)
+        PyMem_Free(taken)
+        raise MemoryError()
+    try:
+        for j in range(n):
+            h = <tuple>hits[j]
+            spans[j].s = h[0]
+            spans[j].e = h[1]
+            spans[j].i = j
+        memset(taken, 0, n_t + 1)
+        qsort(spans, n, sizeof(Span), _by_length)
+        for j in range(n):
+            s = spans[j].s
+            e = spans[j].e
+            if s < 0:
+                s = 0
+            if e > n_t:
+                e = n_t
+            free = True
+            for k in range(s, e):
+                if taken[k]:
+                    free = False
+                    break
+            if not free:
+                continue
+            for k in range(s, e):
+                taken[k] = 1
+            out.append(hits[spans[j].i])
+    finally:
+        PyMem_Free(spans)
+        PyMem_Free(taken)
+    return out
 
 
 cdef inline bint _word_char(Py_UCS4 c):

@@ -383,14 +383,8 @@ class Gazetteer:
         n = normalized if normalized is not None else normalize(text)
         # quotes and brackets inside a name ("مربع “الجزيرة”", "معبر (القدم – عسالي)") are read as spaces
         t, back = _unquote(n.text)
-        hits = _place_hits(self._automaton, t, proclitics)
-        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
-        taken = bytearray(len(t))  # 1 where an accepted name lies
         out: list[tuple[int, int, str, tuple[str, ...], bool]] = []
-        for s, e, key, ids in hits:
-            if taken.find(1, s, e) >= 0:
-                continue
-            taken[s:e] = b"\x01" * (e - s)
+        for s, e, key, ids in _longest_first(_place_hits(self._automaton, t, proclitics), len(t)):
             os_, oe = n.orig_span(s, e) if back is None else n.orig_span(back[s], back[e - 1] + 1)
             needs_context = self._needs_context.get(key)
             if needs_context is None:
@@ -477,12 +471,29 @@ def _place_hits_py(automaton, t: str, proclitics: str) -> list[tuple[int, int, s
     return hits
 
 
-# The C loop (rasad.knowledge._speedups, built by Cython when rasad is installed) when it is there,
-# else the Python one; they give the same hits.
+def _longest_first_py(hits: list[tuple[int, int, str, tuple[str, ...]]], n_t: int
+                      ) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """Of the (start, end, …) hits in a text of `n_t` characters, the longest first (then the leftmost,
+    then in the order given), each kept unless it overlaps one kept before it; in the order kept.
+    The reference for `_speedups.longest_first`."""
+    hits = sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0]))
+    taken = bytearray(n_t)  # 1 where an accepted name lies
+    out = []
+    for h in hits:
+        s, e = h[0], h[1]
+        if taken.find(1, s, e) >= 0:
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        out.append(h)
+    return out
+
+
+# The C loops (rasad.knowledge._speedups, built by Cython when rasad is installed) when they are
+# there, else the Python ones; they give the same hits.
 try:
-    from ._speedups import place_hits as _place_hits
+    from ._speedups import longest_first as _longest_first, place_hits as _place_hits
 except ImportError:  # not built (no compiler where rasad was installed)
-    _place_hits = _place_hits_py
+    _place_hits, _longest_first = _place_hits_py, _longest_first_py
 
 
 def load_gazetteer(dirs: Iterable[Path]) -> Gazetteer:
