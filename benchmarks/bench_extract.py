@@ -3,6 +3,7 @@
     python benchmarks/bench_extract.py [--n 1000] [--check]
 
 Prints articles/s on one core (CPU time, after loading the knowledge once),
+a reference loop's time before and after (the machine's momentary speed),
 which optional C extensions are built (rasad.arabic/knowledge/extract._speedups;
 without them the same loops run in Python, slower), and with `--check` exits 1
 below the floor "extract_articles_per_s" in baseline.json.
@@ -20,6 +21,17 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import synth  # noqa: E402
+
+
+def _reference_ms() -> float:
+    """CPU ms of sum(range(10**6)), best of 5: how fast this machine runs Python just now (about 10 ms on a
+    current desktop core; a shared VM's figure moves with its neighbours' load)."""
+    best = float("inf")
+    for _ in range(5):
+        t = time.process_time()
+        sum(range(10**6))
+        best = min(best, time.process_time() - t)
+    return round(best * 1000, 1)
 
 
 def main() -> int:
@@ -42,6 +54,7 @@ def main() -> int:
     import gc
 
     gc.freeze()  # as the pipeline does once the knowledge is loaded
+    ref_before = _reference_ms()
     t = time.process_time()
     claims = events = 0
     for d in docs:
@@ -49,11 +62,12 @@ def main() -> int:
         claims += len(ex.claims)
         events += len(ex.events)
     secs = time.process_time() - t
+    ref_after = _reference_ms()
     import importlib.util
 
     built = {m: importlib.util.find_spec(f"rasad.{m}._speedups") is not None for m in ("arabic", "knowledge", "extract")}
     result = {"machine": f"{platform.machine()}, Python {platform.python_version()}", "c_extensions": built,
-              "articles": a.n,
+              "machine_reference_ms": [ref_before, ref_after], "articles": a.n,
               "mean_words": round(words), "seconds_cpu": round(secs, 2),
               "articles_per_s": round(a.n / secs, 1), "ms_per_article": round(secs / a.n * 1000, 2),
               "claims": claims, "events": events}
