@@ -82,6 +82,27 @@ class _Tok:
     text: str
 
 
+def _add_piece_tokens(info: tuple, pos: int, texts: list[str], ends: list[int], words: list[str],
+                      cands: list[int]) -> None:
+    """Append one piece's tokens (its `_piece` reading: texts, ends relative to
+    the piece, words, candidate indexes; a str, int, str when it is one token)
+    to a text's arrays, the piece starting at `pos`."""
+    w, e, word, cand = info
+    if w.__class__ is str:  # one token
+        if cand:
+            cands.append(len(texts))
+        texts.append(w)
+        ends.append(pos + e)
+        words.append(word)
+    elif w:
+        if cand:
+            base = len(texts)
+            cands.extend([base + c for c in cand])
+        texts.extend(w)
+        ends.extend([pos + x for x in e])
+        words.extend(word)
+
+
 class _Tokens:
     """The tokens of a normalised text, built into `_Tok` records only when looked at.
 
@@ -106,24 +127,10 @@ class _Tokens:
         ends: list[int] = []
         words: list[str] = []
         cands: list[int] = []
-        add_text, add_end, add_word, add_cand = texts.append, ends.append, words.append, cands.append
         get = _PIECES.get
         pos = 0
         for piece in pieces if pieces is not None else t.split(" "):
-            w, e, word, cand = get(piece) or _piece(piece)
-            if w.__class__ is str:  # one token
-                if cand:
-                    add_cand(len(texts))
-                add_text(w)
-                add_end(pos + e)
-                add_word(word)
-            elif w:
-                if cand:
-                    base = len(texts)
-                    cands.extend([base + c for c in cand])
-                texts.extend(w)
-                ends.extend([pos + x for x in e])
-                words.extend(word)
+            _add_piece_tokens(get(piece) or _piece(piece), pos, texts, ends, words, cands)
             pos += len(piece) + 1
         self.texts = texts
         self.ends = ends

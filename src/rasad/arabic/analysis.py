@@ -21,12 +21,12 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Analysis, Normalized, Token
-from ._qty_grammar import _piece_info, _Tokens
+from ._qty_grammar import _add_piece_tokens, _piece_info, _Tokens
 from .normalize import _SHORT, _fold_one, _ints, _none_at, _normalize_split
 from .quantities import _read, _scan
 from .sentences import sentences
 from .times import _anchors_in, _times, _times_at
-from .tokens import _MAKER, _piece_rows, _tokenize_pieces, _TokenBuilder
+from .tokens import _MAKER, _add_rows, _piece_rows, _tokenize_pieces
 
 # What the layer reads in one space-free piece of a text, offsets relative
 # to it, as a list: [its matching form (normalize), the runs of characters
@@ -100,12 +100,10 @@ def _lay_out_py(pieces: list[str], recs: list[_Piece], make_rows, exact: bool, m
     folded: list[str] = []
     tokens: list[Token] = []
     add = tokens.append
-    builder, token = _TokenBuilder, Token
     texts: list[str] = []
     ends: list[int] = []
     words: list[str] = []
     cands: list[int] = []
-    add_text, add_end, add_word, add_cand = texts.append, ends.append, words.append, cands.append
     spots: list[tuple[int, tuple[tuple[int, int], ...]]] = []
     index: list[int] = []
     changed = False
@@ -119,47 +117,9 @@ def _lay_out_py(pieces: list[str], recs: list[_Piece], make_rows, exact: bool, m
         row = r[slot]
         if row is None:
             row = r[slot] = make_rows(piece, exact)
-        if row.__class__ is tuple:
-            a, b, w, nrm, stem, prefix, suffix, kind = row
-            t = builder()
-            t.start = pos + a
-            t.end = pos + b
-            t.text = w
-            t.norm = nrm
-            t.stem = stem
-            t.prefix = prefix
-            t.suffix = suffix
-            t.kind = kind
-            t.__class__ = token
-            add(t)
-        else:
-            for a, b, w, nrm, stem, prefix, suffix, kind in row:
-                t = builder()
-                t.start = pos + a
-                t.end = pos + b
-                t.text = w
-                t.norm = nrm
-                t.stem = stem
-                t.prefix = prefix
-                t.suffix = suffix
-                t.kind = kind
-                t.__class__ = token
-                add(t)
+        _add_rows(add, row, pos)
         # the quantity tokenizer's arrays (_qty_grammar._Tokens)
-        w, e, word, cand = r[2]
-        if w.__class__ is str:  # one token
-            if cand:
-                add_cand(len(texts))
-            add_text(w)
-            add_end(npos + e)
-            add_word(word)
-        elif w:
-            if cand:
-                base = len(texts)
-                cands.extend([base + c for c in cand])
-            texts.extend(w)
-            ends.extend([npos + x for x in e])
-            words.extend(word)
+        _add_piece_tokens(r[2], npos, texts, ends, words, cands)
         if r[6]:
             # time anchors
             if r[3]:

@@ -223,6 +223,24 @@ def _tokenize_pieces(text: str, pieces: list[str]) -> list[Token]:
     return _build_tokens(pieces, _pieces_exact if exact else _pieces_loose, _piece_tokens, exact, _MAKER)
 
 
+def _add_rows(add, row: tuple | list, pos: int) -> None:
+    """`add` the Token records of one piece's row (a tuple, one token) or rows
+    (a list), whose offsets are relative to the piece, placed at `pos`."""
+    builder, token = _TokenBuilder, Token
+    for a, b, w, nrm, stem, prefix, suffix, kind in ((row,) if row.__class__ is tuple else row):
+        t = builder()
+        t.start = pos + a
+        t.end = pos + b
+        t.text = w
+        t.norm = nrm
+        t.stem = stem
+        t.prefix = prefix
+        t.suffix = suffix
+        t.kind = kind
+        t.__class__ = token
+        add(t)
+
+
 def _build_tokens_py(pieces: list[str], cache: dict[str, tuple | list], make_rows, exact: bool, maker=None
                      ) -> list[Token]:
     """The Token records of the pieces of a text split on " ", from the rows
@@ -231,7 +249,6 @@ def _build_tokens_py(pieces: list[str], cache: dict[str, tuple | list], make_row
     get = cache.get
     out: list[Token] = []
     add = out.append
-    builder, token = _TokenBuilder, Token
     pos = 0
     # Most of a news text is single words between single spaces: split on
     # " " (C speed, offsets are running lengths) and tokenize each distinct
@@ -241,32 +258,7 @@ def _build_tokens_py(pieces: list[str], cache: dict[str, tuple | list], make_row
         row = get(piece)
         if row is None:
             row = make_rows(piece, exact, cache)
-        if row.__class__ is tuple:
-            a, b, w, nrm, stem, prefix, suffix, kind = row
-            t = builder()
-            t.start = pos + a
-            t.end = pos + b
-            t.text = w
-            t.norm = nrm
-            t.stem = stem
-            t.prefix = prefix
-            t.suffix = suffix
-            t.kind = kind
-            t.__class__ = token
-            add(t)
-        else:
-            for a, b, w, nrm, stem, prefix, suffix, kind in row:
-                t = builder()
-                t.start = pos + a
-                t.end = pos + b
-                t.text = w
-                t.norm = nrm
-                t.stem = stem
-                t.prefix = prefix
-                t.suffix = suffix
-                t.kind = kind
-                t.__class__ = token
-                add(t)
+        _add_rows(add, row, pos)
         pos += len(piece) + 1
     return out
 
