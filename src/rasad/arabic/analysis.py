@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Analysis, Normalized, Token
+from ._native import C as _C
 from ._qty_grammar import _add_piece_tokens, _piece_info, _Tokens
 from .normalize import _SHORT, _fold_one, _ints, _none_at, _normalize_split
 from .quantities import _read, _scan
@@ -142,14 +143,7 @@ def _lay_out_py(pieces: list[str], recs: list[_Piece], make_rows, exact: bool, m
 
 
 # The C loop (rasad.arabic._speedups) when it was built, else the Python one.
-try:
-    from ._speedups import API as _API
-    from ._speedups import lay_out as _lay_out
-
-    if _API < 2:
-        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
-except ImportError:  # not built (no compiler where rasad was installed), or an older build
-    _lay_out = _lay_out_py
+_lay_out = _C.lay_out if _C else _lay_out_py
 
 
 def _separately(text: str, published: date | None) -> Analysis:

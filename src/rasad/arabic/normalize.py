@@ -26,6 +26,7 @@ from itertools import chain
 from operator import itemgetter
 
 from ..model import Normalized
+from ._native import C as _C
 
 # One character to one character: folded with str.translate, offsets unchanged.
 _ONE_TO_ONE: dict[str, str] = {}
@@ -223,16 +224,9 @@ def _none_at_py(items: list, start: int = 0) -> int:
     return next((i for i in range(max(start, 0), len(items)) if items[i] is None), -1)
 
 
-try:
-    from ._speedups import API as _API
-    from ._speedups import int_slice as _int_slice
-    from ._speedups import none_at as _none_at
-
-    if _API < 2:
-        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
-except ImportError:  # not built (no compiler where rasad was installed), or an older build
-    _none_at = _none_at_py
-    _int_slice = _int_slice_py
+# The C loops (rasad.arabic._speedups) when they were built, else the Python ones.
+_none_at = _C.none_at if _C else _none_at_py
+_int_slice = _C.int_slice if _C else _int_slice_py
 
 
 def _fold_pieces(text: str, pieces: list[str], lighter: bool = False

@@ -53,6 +53,7 @@ from functools import lru_cache
 import ahocorasick
 
 from ..model import Normalized, Quantity
+from ._native import C as _C
 from ._qty_grammar import _tokenize
 from ._qty_lexicon import _PREFIXES, _lexicon
 from ._qty_reader import _Reader
@@ -226,16 +227,7 @@ def _quantity_py(start: int, end: int, value: int, qualifier: str, kind: str, no
 
 
 # The C maker (rasad.arabic._speedups) when it was built: the same record, made in C.
-try:
-    from ._speedups import API as _API
-    from ._speedups import Maker as _Maker
-
-    if _API < 2:
-        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
-
-    _quantity = _Maker(Quantity, _FIELDS)
-except ImportError:  # not built (no compiler where rasad was installed), or an older build
-    _quantity = _quantity_py
+_quantity = _C.Maker(Quantity, _FIELDS) if _C else _quantity_py
 
 
 def _scan(text: str, lo: int, hi: int, n: Normalized | None = None, pieces: list[str] | None = None

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from ..model import Sentence
+from ._native import C as _C
 from .normalize import norm
 from .resources import data_yaml
 
@@ -185,17 +186,10 @@ def _add(text: str, a: int, b: int, out: list[Sentence], strip: str) -> None:
 
 
 # The C loop (rasad.arabic._speedups) when it was built, else the Python one.
-try:
-    from ._speedups import API as _API
-    from ._speedups import Maker as _Maker
-    from ._speedups import Splitter as _Splitter
-
-    if _API < 2:
-        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
-
-    _split = _Splitter(_BOUNDARY, _MARKS + _BREAKS, _MARKS, _STRIP, _RUN_BACK, _is_abbreviation, _ABBR_CACHE, _closes,
-                       _Maker(Sentence, _FIELDS), _CLOSER_CHARS).split
-except ImportError:  # not built (no compiler where rasad was installed), or an older build
+if _C:
+    _split = _C.Splitter(_BOUNDARY, _MARKS + _BREAKS, _MARKS, _STRIP, _RUN_BACK, _is_abbreviation, _ABBR_CACHE, _closes,
+                         _C.Maker(Sentence, _FIELDS), _CLOSER_CHARS).split
+else:
     _split = _sentences_py
 
 

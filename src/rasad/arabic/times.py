@@ -62,6 +62,7 @@ from typing import Any
 from hijridate import Gregorian, Hijri
 
 from ..model import Normalized, TimeExpression
+from ._native import C as _C
 from .normalize import _none_at, norm, normalize
 from .resources import data_yaml
 
@@ -1063,16 +1064,7 @@ def _time_expression_py(start: int, end: int, date_start: date | None, date_end:
 
 
 # The C maker (rasad.arabic._speedups) when it was built: the same record, made in C.
-try:
-    from ._speedups import API as _API
-    from ._speedups import Maker as _Maker
-
-    if _API < 2:
-        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
-
-    _time_expression = _Maker(TimeExpression, _TE_FIELDS)
-except ImportError:  # not built (no compiler where rasad was installed), or an older build
-    _time_expression = _time_expression_py
+_time_expression = _C.Maker(TimeExpression, _TE_FIELDS) if _C else _time_expression_py
 
 
 _TRAILING = re.compile(r"[\u0640\u064b-\u065f\u0670]")
@@ -1206,16 +1198,8 @@ def _word_starts_py(t: str, k: int, n: int, floor: int, is_inner, inner, word_ba
 
 
 # The C loop (rasad.arabic._speedups) when it was built, else the Python one.
-try:
-    from ._speedups import API as _API
-    from ._speedups import times_at as _times_at_c
-    from ._speedups import word_starts as _starts
-
-    if _API < 2:
-        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
-except ImportError:  # not built (no compiler where rasad was installed), or an older build
-    _starts = _word_starts_py
-    _times_at_c = None
+_starts = _C.word_starts if _C else _word_starts_py
+_times_at_c = _C.times_at if _C else None
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Token
+from ._native import C as _C
 from .normalize import _TABLE, light, norm
 from .resources import data_yaml, word_list
 
@@ -301,18 +302,8 @@ def _piece_tokens(piece: str, exact: bool, cache: dict[str, tuple | list]) -> tu
 
 # The C loop (rasad.arabic._speedups, built by Cython when rasad is installed)
 # when it is there, else the Python one; they give the same records.
-try:
-    from ._speedups import API as _API
-    from ._speedups import Maker as _Maker
-    from ._speedups import build_tokens as _build_tokens
-
-    if _API < 2:
-        raise ImportError("rasad.arabic._speedups is older than this source: rebuild it")
-
-    _MAKER = _Maker(Token, _FIELDS)
-except ImportError:  # not built (no compiler where rasad was installed), or an older build
-    _build_tokens = _build_tokens_py
-    _MAKER = None
+_build_tokens = _C.build_tokens if _C else _build_tokens_py
+_MAKER = _C.Maker(Token, _FIELDS) if _C else None
 
 
 __all__ = ["ClitRules", "rules", "split_clitics", "tokenize"]
