@@ -229,6 +229,23 @@ _none_at = _C.none_at if _C else _none_at_py
 _int_slice = _C.int_slice if _C else _int_slice_py
 
 
+def _unmarked(marks: list, pieces: list[str]):
+    """(j, where piece j starts in " ".join(pieces)) for each j whose mark is
+    None, in order; the runs of marked pieces between are passed over at C
+    speed (`_none_at`). A mark may be set once its piece was yielded."""
+    i = -1
+    at = 0  # where piece i + 1 starts
+    while True:
+        j = _none_at(marks, i + 1)
+        if j < 0:
+            return
+        if j > i + 1:
+            at += sum(map(len, pieces[i + 1:j])) + (j - i - 1)
+        yield j, at
+        at += len(pieces[j]) + 1
+        i = j
+
+
 def _fold_pieces(text: str, pieces: list[str], lighter: bool = False
                  ) -> tuple[str, tuple[int, ...] | None, list[str]] | None:
     """`_normalize` of a text given `text.split(" ")`, with the folded pieces
@@ -245,14 +262,7 @@ def _fold_pieces(text: str, pieces: list[str], lighter: bool = False
     extend = index.extend
     changed = False
     pos = 0  # the next original offset not yet placed
-    at = 0  # where piece i + 1 starts in `text`
-    i = -1
-    while True:
-        j = _none_at(got, i + 1)
-        if j < 0:
-            break
-        if j > i + 1:
-            at += sum(map(len, pieces[i + 1:j])) + (j - i - 1)
+    for j, at in _unmarked(got, pieces):
         piece = pieces[j]
         hit = marked.get(piece) or _fold_piece(piece, lighter)
         if hit is None:
@@ -264,8 +274,6 @@ def _fold_pieces(text: str, pieces: list[str], lighter: bool = False
             for a, b in runs:
                 extend(ints[at + a:at + b])
             pos = at + len(piece)  # the space after it, or the end of the text
-        at += len(piece) + 1
-        i = j
     out = " ".join(got)
     if "  " in out:
         return None  # runs of spaces collapse: the general path

@@ -63,7 +63,7 @@ from hijridate import Gregorian, Hijri
 
 from ..model import Normalized, TimeExpression
 from ._native import C as _C
-from .normalize import _none_at, norm, normalize
+from .normalize import _unmarked, norm, normalize
 from .resources import data_yaml
 
 # The definite article, also after the preposition ل ("لليوم" = ل + اليوم).
@@ -1308,21 +1308,10 @@ def _times(text: str, published: date | None, n: Normalized, pieces: list[str] |
         pieces = t.split(" ")
     spots: list[tuple[int, tuple[tuple[int, int], ...]]] = []
     # None: a piece with anchors, or one not seen yet.
-    marks = list(map(_NO_ANCHORS.get, pieces))
-    i = -1
-    pos = 0  # where piece i + 1 starts in t
-    while True:
-        j = _none_at(marks, i + 1)
-        if j < 0:
-            break
-        if j > i + 1:
-            pos += sum(map(len, pieces[i + 1:j])) + (j - i - 1)
-        piece = pieces[j]
-        anchors = _piece_anchors(piece)
+    for j, pos in _unmarked(list(map(_NO_ANCHORS.get, pieces)), pieces):
+        anchors = _piece_anchors(pieces[j])
         if anchors:
             spots.append((pos, anchors))
-        pos += len(piece) + 1
-        i = j
     return _times_at(text, published, n, spots)
 
 
