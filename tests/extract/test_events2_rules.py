@@ -5,36 +5,16 @@ Each case is one made-up report; the assertions name what must (or must not) com
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
-from rasad.extract import extract
-from rasad.knowledge import load
-from rasad.model import Document
+from .helpers import PUB, events, run, types
 
-PUB = date(2018, 6, 10)
 AIR = "Air/drone strike"
 SHELL = "Shelling/artillery/missile attack"
 CLASH = "Armed clash"
 IED = "Remote explosive/landmine/IED"
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load()
-
-
-def run(kb, text: str):
-    return extract(Document(id="t", text=text, published=PUB), kb)
-
-
-def events(kb, text: str) -> set[tuple[str, str | None]]:
-    return {(e.type, e.place) for e in run(kb, text).events}
-
-
-def types(kb, text: str) -> set[str]:
-    return {t for t, _ in events(kb, text)}
 
 
 # ---------------------------------------------------------------- air or shelling

@@ -4,33 +4,9 @@ Each case is one made-up report; the assertions name what must (or must not) com
 """
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from rasad.extract import extract
-from rasad.knowledge import load
-from rasad.model import Document
-
-PUB = date(2018, 6, 10)
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load()
-
-
-def run(kb, text: str):
-    return extract(Document(id="t", text=text, published=PUB), kb)
-
-
-def events(kb, text: str) -> set[tuple[str, str | None]]:
-    return {(e.type, e.place) for e in run(kb, text).events}
-
-
-def control(kb, text: str) -> set[tuple[str, str, str]]:
-    return {(c.place, c.side, c.change) for c in run(kb, text).control}
-
+from .helpers import control, events, run
 
 NVT = "Non-violent transfer of territory"
 

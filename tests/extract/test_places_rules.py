@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rasad.extract import extract
-from rasad.knowledge.base import load
 from rasad.model import Document
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load()
 
 
 def places(kb, text: str) -> dict[str, object]:

@@ -3,24 +3,15 @@ adjectives), the announcing speaker's side, الغوطة as a region, الشول
 these tests."""
 from __future__ import annotations
 
-import pytest
-
-from rasad.extract import extract
-from rasad.knowledge.base import load
-from rasad.model import Document
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load()
+from . import helpers
 
 
 def run(kb, text: str):
-    return extract(Document(id="t", text=text), kb)
+    return helpers.run(kb, text, published=None)  # the reports here are undated
 
 
 def gains(kb, text: str) -> set[tuple[str, str]]:
-    return {(c.place, c.side) for c in run(kb, text).control if c.change == "gained"}
+    return helpers.gains(kb, text, published=None)
 
 
 def test_list_continues_after_also(kb):
