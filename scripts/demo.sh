@@ -7,9 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e .
+bash scripts/venv.sh  # .venv with the fastest Python 3.11+ found (scripts/python.sh; PYTHON=… to choose)
 
 # Exit status 1 only means some inputs failed; the summary names them.
 .venv/bin/rasad ingest examples/corpus "$@" || [ $? -eq 1 ]

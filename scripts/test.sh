@@ -6,9 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[dev]"
+bash scripts/venv.sh dev  # .venv with the fastest Python 3.11+ found (scripts/python.sh; PYTHON=… to choose)
 
 # Debian's Chromium for the browser tests (tests/e2e, driven by Playwright with executable_path=/usr/bin/chromium;
 # Playwright never downloads a browser here). Installed when missing and we are root or have password-less sudo;
