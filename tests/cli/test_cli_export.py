@@ -61,3 +61,22 @@ def test_export_since_filter(db, tmp_path):
 def test_export_bad_folder(db, tmp_path):
     r = runner.invoke(app, ["export", "-f", "acled", "-o", str(tmp_path / "no" / "x.csv"), "--db", db])
     assert r.exit_code == 1 and "does not exist" in " ".join(r.output.split())
+
+
+def test_rasad_runs_without_the_parquet_extra_and_says_how_to_get_it(tmp_path):
+    """pyarrow is optional (rasad[parquet]): with it missing every command but the Parquet export works,
+    and that one fails with the install command instead of a traceback."""
+    import subprocess
+
+    script = (
+        "import sys; sys.modules['pyarrow'] = None; sys.modules['pyarrow.parquet'] = None\n"
+        "from rasad.cli import main; sys.argv[0] = 'rasad'; sys.exit(main())\n"
+    )
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    ok = subprocess.run([sys.executable, "-c", script, "stats", "--db", db, "--json"], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    out = subprocess.run([sys.executable, "-c", script, "export", "--format", "parquet", "-o",
+                          str(tmp_path / "x.parquet"), "--db", db], capture_output=True, text=True)
+    assert out.returncode == 1
+    assert "pip install 'rasad[parquet]'" in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "x.parquet").exists()

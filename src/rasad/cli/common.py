@@ -10,6 +10,7 @@ from typing import Annotated, Any, Iterator
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
 from rich.text import Text
@@ -35,7 +36,8 @@ def settings(db: str | None = None, knowledge: list[Path] | None = None, **overr
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    # not wrapped (a path stays whole, to copy), brackets in a path or a hint shown as they are
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 

@@ -46,7 +46,10 @@ def export_cmd(
             n = f"{write_geojson(store, output, s, **filters)} features"
         elif format is Format.parquet:
             from ..export.parquet import write_parquet
-            n = ", ".join(f"{v} {k}" for k, v in write_parquet(store, output).items())
+            try:
+                n = ", ".join(f"{v} {k}" for k, v in write_parquet(store, output).items())
+            except ImportError as e:
+                raise fail(str(e)) from None
         else:
             n = f"{_write_eval(store, output)} documents"
     if not quiet:

@@ -1,13 +1,14 @@
 """Parquet (pyarrow) of the reconciled record: `FILE` gets the merged events,
 `FILE` with `.claims` and `.groups` before the suffix get the graded claims
 and the claim groups with their estimates (one table per file, typed
-columns, dates as date32)."""
+columns, dates as date32).
+
+pyarrow is the optional extra `rasad[parquet]`: it is imported only when a
+Parquet file is written, so everything else works without it."""
 from __future__ import annotations
 
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 from sqlalchemy import select
 
 from ..store.db import Store
@@ -16,7 +17,18 @@ from ..store.schema import claim_groups, claims, merged_events
 _JSON_COLS = {"sources", "doc_ids", "source_via"}
 
 
-def _table(store: Store, table, drop: tuple[str, ...] = ()) -> pa.Table:
+def _arrow():
+    """pyarrow and pyarrow.parquet, or an ImportError saying how to install them."""
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError as e:
+        raise ImportError("Parquet export needs pyarrow: pip install 'rasad[parquet]'") from e
+    return pyarrow, pyarrow.parquet
+
+
+def _table(store: Store, table, drop: tuple[str, ...] = ()):
+    pa, _ = _arrow()
     cols = [c for c in table.c if c.name not in drop]
     with store.engine.connect() as conn:
         rows = conn.execute(select(*cols).order_by(cols[0])).all()
@@ -39,6 +51,7 @@ def paths_for(path: str | Path) -> dict[str, Path]:
 
 def write_parquet(store: Store, path: str | Path) -> dict[str, int]:
     """Write the three tables; returns rows per table."""
+    _, pq = _arrow()
     out = {}
     targets = paths_for(path)
     for name, table, drop in (("events", merged_events, ()), ("claims", claims, ()), ("groups", claim_groups, ())):
