@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import replace
 from types import SimpleNamespace
 from datetime import date, timedelta
@@ -323,8 +324,28 @@ def _sentence_has(si: SentenceInfo, name: str, forms: frozenset[str]) -> bool:
     key = ("has_form", name)
     found = si.memo.get(key)
     if found is None:
-        found = si.memo[key] = has_form(si.norm, forms)
+        found = si.memo[key] = _holds(si.norm, forms)
     return found
+
+
+def _holds(text: str, forms: frozenset[str]) -> bool:
+    """has_form(text, forms), tested only where the text holds one of the forms' key words (a
+    sentence seldom holds one: some substring tests instead of splitting it into words)."""
+    keys = _form_keys(forms)
+    return (keys is None or contains_any(text, keys)) and has_form(text, forms)
+
+
+@lru_cache(maxsize=16)
+def _form_keys(forms: frozenset[str]) -> tuple[str, ...] | None:
+    """Words one of which a text holds wherever has_form(text, forms) holds: the last word of each
+    padded form that holds no other form (a text that holds it holds the one it holds), but for the
+    words that hold another such word; None where a form is not padded (and may match a text without
+    any of its words)."""
+    if any(not (len(f) >= 2 and f[0] == f[-1] == " ") for f in forms):
+        return None
+    least = [f for f in forms if not any(g != f and g in f for g in forms)]
+    lasts = {f[1:-1].rsplit(" ", 1)[-1] for f in least}
+    return tuple(sorted(w for w in lasts if not any(v != w and v in w for v in lasts)))
 
 
 def _definite(ctx: Context, h: Hit) -> bool:
@@ -338,13 +359,13 @@ def _transfer(ctx: Context, si: SentenceInfo, row: list[ActorHit], k: Control) -
     """A gain without fighting: told as without a fight, after the other side left, under a deal,
     or right after an agreement between factions of one side (rules: transfer)."""
     r = rules()["transfer"]
-    if has_form(si.norm, r["fought"]):
+    if _holds(si.norm, r["fought"]):
         return False
     if any(h.value in FIGHTS and not _blocked(ctx, si, h) for h in si.of("trigger")):
         return False
-    if has_form(si.norm, r["peaceful"]):
+    if _holds(si.norm, r["peaceful"]):
         return True
-    if has_form(si.norm, r["agreed"]):
+    if _holds(si.norm, r["agreed"]):
         return not any(a.side in ARMED and a.side != k.side for a in row)
     return False
 
