@@ -34,6 +34,7 @@ _event = builder(Event)
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 DEMONSTRATIVES = {norm(w) for w in ("تلك", "هذه", "ذلك", "هذا", "هذين", "هاتين", "تلكم", "المذكورة", "نفسها")}
+DEMONSTRATIVE_STARTS = tuple(sorted(DEMONSTRATIVES))
 AIR_WORDS = {norm(w) for w in ("سلاح الجو", "الطيران", "طيران", "الطائرات", "طائرات", "جوي", "الجوي", "جوية", "الحربي",
                                "الحربية", "المروحي", "المروحيات", "الروسي", "غارات", "غارة", "الجوية", "جويا",
                                "المسير", "المسيرة", "المسيرات", "مسيرة", "مسيرات", "بالطيران", "بالطائرات",
@@ -83,13 +84,14 @@ def _air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
 
 
 def _find_air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
+    # (the words kept are the last 8 before and the first 9 after: a break further away cuts none of them)
     before = words_of(ctx, max(si.start, h.start - 80), h.start)
-    for i in range(len(before) - 1, -1, -1):
+    for i in range(len(before) - 1, max(-1, len(before) - 9), -1):
         if before[i] in AIR_CLAUSE_BREAKS or before[i].endswith(("،", ",")):
             before = before[i + 1:]
             break
     after = words_of(ctx, h.start, min(si.end, h.end + 100))
-    for i, w in enumerate(after):
+    for i, w in enumerate(after[:9]):
         if i and (w in AIR_CLAUSE_BREAKS) or w.endswith(("،", ",")) and i + 1 < len(after):
             after = after[:i + 1]
             break
@@ -221,8 +223,12 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     at_start = bisect_left(index, start)
     at_end = bisect_left(index, end, at_start)
     s_start = si.start
+    # the last k words of a window before the trigger are those of a longer one where it holds k + 1
+    # (only its first word may be cut short)
+    prev = ntext[bisect_left(index, max(s_start, start - 30), 0, at_start):at_start].split()
 
-    prev2 = ntext[bisect_left(index, max(s_start, start - 40), 0, at_start):at_start].split()[-3:]
+    prev2 = prev[-3:] if len(prev) > 3 else \
+        ntext[bisect_left(index, max(s_start, start - 40), 0, at_start):at_start].split()[-3:]
     if prev2 and (prev2[-1].lstrip("وب") in NEGATION or prev2[-1] in NEGATION or "وقف" in prev2[-2:]):
         return True  # "وقف إطلاق النار", "دون قتال", "خرق اتفاق": not the act itself
     if value in EXPLOSIVES:
@@ -256,22 +262,24 @@ def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
                     and not has_form(ctx.norm_of(c.end, start), fear["clause_breaks"]):
                 return True
     s_end = si.end
-    if has_form(" ".join(ntext[at_end:bisect_left(index, min(s_end, end + 40), at_end)].split()[:3]),
-                fear["future_after"]):
+    after = ntext[at_end:bisect_left(index, min(s_end, end + 40), at_end)].split()
+    if has_form(" ".join(after[:3]), fear["future_after"]):
         return True  # "لمعركة مقبلة": yet to come
-    last = ntext[bisect_left(index, max(s_start, start - 50), 0, at_start):at_start].split()[-4:]
+    last = prev[-4:] if len(prev) > 4 else \
+        ntext[bisect_left(index, max(s_start, start - 50), 0, at_start):at_start].split()[-4:]
     if last and (f" {last[-1]} " in fear["before_words"] or len(last) > 1 and f" {last[-2]} " in fear["before_words"]
                  and f" {last[-1]} " in fear["start_words"]):
         return True  # "قبل الهجوم على الرقة": a point in time for something else
     last_text = " ".join(last)
     if has_form(last_text, r["anaphora"]["responsibility"]):
         return True  # "تبنى التنظيم الهجوم", "غارة دعما للهجوم": a claim of, or support to, another event
-    if _definite(ctx, h) and has_form(last_text, fear["opinion"]):
+    if has_form(last_text, fear["opinion"]) and _definite(ctx, h):
         return True  # "يرى مراقبون أن الهجوم محاولة …": an opinion on an event already told
-    prev = ntext[bisect_left(index, max(s_start, start - 30), 0, at_start):at_start].split()
-    nxt = ntext[at_end:bisect_left(index, min(s_end, end + 12), at_end)].split()
-    if nxt and nxt[0] in DEMONSTRATIVES:
-        return True  # "خلال تلك الاشتباكات": an event already told
+    # the first word within 12 characters after the trigger is the first after it, or a beginning of it
+    if after and after[0].startswith(DEMONSTRATIVE_STARTS):
+        nxt = ntext[at_end:bisect_left(index, min(s_end, end + 12), at_end)].split()
+        if nxt and nxt[0] in DEMONSTRATIVES:
+            return True  # "خلال تلك الاشتباكات": an event already told
     if prev and (prev[-1] in DEMONSTRATIVES or prev[-1] in CONCESSIVE or prev[-2:-1] and prev[-2] in CONCESSIVE):
         return True  # "ورغم المعارك الجارية": background to something else
     # "خلال 20 يوماً من المعارك", "بعد أسبوعين من بدء الحملة": the campaign as a time span
@@ -299,15 +307,28 @@ FIGHTS = ("Armed clash", "Air/drone strike", "Shelling/artillery/missile attack"
 
 
 def _first(ctx: Context, h: Hit) -> str:
-    """The first word of a trigger's matching form (once per trigger)."""
+    """The first word of a trigger's matching form (words_of(ctx, h.start, h.end)[0], once per trigger)."""
     memo = ctx.memo.get("first_word")
     if memo is None:
         memo = ctx.memo["first_word"] = {}
     key = (h.start, h.end)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = words_of(ctx, h.start, h.end)[0]
+        n = ctx.normalized
+        index = n.index
+        found = memo[key] = n.text[bisect_left(index, h.start):bisect_left(index, h.end)].split(None, 1)[0]
     return found
+
+
+def _weapon_of_strike(ctx: Context, si: SentenceInfo, h: Hit, aircraft) -> bool:
+    """An explosive trigger a few words after one of its type in its clause, which tells the strike (not
+    the aircraft, not a launching or targeting verb)."""
+    for o in si.of("trigger"):
+        if o.value == h.value and o.end <= h.start and len(words_of(ctx, o.end, h.start)) <= 6 \
+                and not aircraft(o) and _first(ctx, o) not in LAUNCH_OR_TARGET \
+                and not any(c in ctx.doc.text[o.end:h.start] for c in "،,.;؛"):
+            return True
+    return False
 
 
 def _weapons(ctx: Context, si: SentenceInfo) -> set[str]:
@@ -722,10 +743,7 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                         ctx, min(o.end, h.end), max(o.start, h.start))) <= 3 for o in si.of("trigger")):
                     continue  # "هجوم بسيارة مفخخة يقودها انتحاري": the bombing; a wider attack is a clash
             first = _first(ctx, h)
-            if repeated and h.value in EXPLOSIVES and any(
-                    o.value == h.value and o.end <= h.start and len(words_of(ctx, o.end, h.start)) <= 6
-                    and not aircraft(o) and _first(ctx, o) not in LAUNCH_OR_TARGET
-                   and not any(c in ctx.doc.text[o.end:h.start] for c in "،,.;؛") for o in si.of("trigger")):
+            if repeated and h.value in EXPLOSIVES and _weapon_of_strike(ctx, si, h, aircraft):
                 continue  # "قصفوا أحياء دمشق بعشرات القذائف": the weapon of the strike just told
             if first in LAUNCH_VERBS and any(o is not h and h.end <= o.start and
                                              len(words_of(ctx, h.end, o.start)) <= 4 for o in si.of("trigger")):
