@@ -68,6 +68,9 @@ CONCESSIVE = {norm(w) for w in ("رغم", "برغم", "ورغم", "الرغم", 
 COARSE = {"country", "region", "governorate"}
 BACKGROUND = tuple(norm(w) for w in ("سبق أن", "سبق و", "في وقت سابق", "منذ سنوات", "قبل سنوات", "منذ أعوام",
                                      "قبل أعوام"))
+# A text that holds one of them holds its longest word: those words, but for those that hold another
+_LONGEST = {max(b.split(), key=len) for b in BACKGROUND}
+BACKGROUND_KEYS = tuple(sorted(k for k in _LONGEST if not any(o != k and o in k for o in _LONGEST)))
 
 
 def _air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
@@ -134,6 +137,8 @@ def _framed_until(ctx: Context, si: SentenceInfo) -> int | None:
     triggers tell nothing new: the whole sentence, or up to بعد when a span of hours or days
     follows it ("بعد ساعات من مقتل 33 جنديا بغارة")."""
     r = rules()["framing"]
+    if not si.norm.lstrip().startswith(_bare(r["openers"])):
+        return None  # (a sentence that opens with an opener starts with it)
     words = si.norm.split(None, 1)  # the first word
     if not words or f" {words[0]} " not in r["openers"]:
         return None
@@ -147,12 +152,18 @@ def _framed_until(ctx: Context, si: SentenceInfo) -> int | None:
     return si.end
 
 
+@lru_cache(maxsize=8)
+def _bare(forms: frozenset[str]) -> tuple[str, ...]:
+    """Padded forms without their padding."""
+    return tuple(sorted(f.strip() for f in forms))
+
+
 def _family(ctx: Context, sub: str) -> str:
     return ctx.kb.vocab.family_of(sub) or "Strategic developments"
 
 
 def _is_background(ctx: Context, si: SentenceInfo) -> bool:
-    if contains_any(si.norm, BACKGROUND):
+    if contains_any(si.norm, BACKGROUND_KEYS) and contains_any(si.norm, BACKGROUND):
         return True
     if ctx.published is None:
         return False
