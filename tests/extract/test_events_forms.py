@@ -1,8 +1,13 @@
-"""`events._holds` is `control.has_form` with a cheaper pre-test (the forms' key words as substrings).
+"""Cheaper tests in `events` held against what they replace.
+
+`events._holds` is `control.has_form` with a cheaper pre-test (the forms' key words as substrings).
 
 The pre-test may only skip texts that hold no form: held against has_form for every list of
 forms in the event rules, on the sentences of articles, on the forms themselves (led by و or ف,
 cut inside a word, glued to other words) and on generated texts made of their words.
+
+`events._find_dateline` walks back from a place instead of cutting off its line's start: held
+against the line test on generated texts.
 """
 from __future__ import annotations
 
@@ -83,3 +88,21 @@ def test_form_keys() -> None:
     assert events._form_keys(frozenset({" قتال ", " دون قتال "})) == ("قتال",)
     assert events._form_keys(frozenset({" ما نفاه ", "نفاه"})) is None  # a form not padded: no key words
     assert events._form_keys(frozenset()) == ()
+
+
+def _dateline_ref(text: str, start: int, end: int) -> bool:
+    """The test `events._find_dateline` made before walking back from the place."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t\u200f\u200e\"'«"):
+        return False
+    return events.DATELINE_TAIL.match(text, end, min(len(text), end + 80)) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\u200f\u200e\"'«(-ابحل٣2", max_size=40), st.integers(0, 40), st.integers(0, 6))
+def test_dateline_walk_is_the_line_test(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    place = type("P", (), {"start": start, "end": end})()
+    ctx = type("C", (), {"doc": type("D", (), {"text": text})()})()
+    assert events._find_dateline(ctx, place) == _dateline_ref(text, start, end)

@@ -110,6 +110,9 @@ DATELINE_TAIL = re.compile(r"(?:\s*\([^()\n]{1,30}\)|\s*[0-9٠-٩]{1,2}\s+[^\s()
                            r"\s*[-–—/]")
 
 
+DATELINE_LEAD = frozenset(" \t\u200f\u200e\"'«")  # what may come before a dateline's place in its line
+
+
 def _dateline(ctx: Context, p) -> bool:
     """A place that opens a line and is followed by a dash, through parentheses ("حلب-سانا",
     "دمشق (رويترز) -", "بيروت – "): the reporter's location, not where anything happened
@@ -126,8 +129,12 @@ def _dateline(ctx: Context, p) -> bool:
 
 def _find_dateline(ctx: Context, p) -> bool:
     text = ctx.doc.text
-    line_start = text.rfind("\n", 0, p.start) + 1
-    if text[line_start:p.start].strip(" \t\u200f\u200e\"'«"):
+    # only spaces, marks and quotes between the line's start and the place (walked back from the place:
+    # most places stop the walk a word before them)
+    i = p.start
+    while i > 0 and text[i - 1] in DATELINE_LEAD:
+        i -= 1
+    if i > 0 and text[i - 1] != "\n":
         return False
     return DATELINE_TAIL.match(text, p.end, min(len(text), p.end + 80)) is not None
 
