@@ -376,10 +376,10 @@ def _holds(text: str, forms: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=16)
 def _form_keys(forms: frozenset[str]) -> tuple[str, ...] | None:
-    """Words one of which a text holds wherever has_form(text, forms) holds: the last word of each
-    padded form that holds no other form (a text that holds it holds the one it holds), but for the
-    words that hold another such word; None where a form is not padded (and may match a text without
-    any of its words)."""
+    """Words one of which a text holds (as a substring) wherever has_form(text, forms) holds: the last
+    word of each padded form that holds no other form of the list (where a longer form is found, the
+    form it holds is found too), leaving out the words that hold another of these words; None where a
+    form is not padded (it may match without any of its words)."""
     if any(not (len(f) >= 2 and f[0] == f[-1] == " ") for f in forms):
         return None
     least = [f for f in forms if not any(g != f and g in f for g in forms)]
