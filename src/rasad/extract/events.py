@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import replace
 from types import SimpleNamespace
 from datetime import date, timedelta
@@ -22,7 +23,7 @@ from ..arabic.normalize import norm
 from ..model import Claim, Control, Event
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
-from .context import Context, Hit, SentenceInfo, contains_any
+from .context import Context, Hit, SentenceInfo, contains_any, spans_overlap
 from .control import _inner, _list_after, _list_before, has_form, rules, words_of
 from .places import PlaceHit, is_destination
 from .records import builder
@@ -33,6 +34,7 @@ _event = builder(Event)
 ARMED = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 DEMONSTRATIVES = {norm(w) for w in ("تلك", "هذه", "ذلك", "هذا", "هذين", "هاتين", "تلكم", "المذكورة", "نفسها")}
+DEMONSTRATIVE_STARTS = tuple(sorted(DEMONSTRATIVES))
 AIR_WORDS = {norm(w) for w in ("سلاح الجو", "الطيران", "طيران", "الطائرات", "طائرات", "جوي", "الجوي", "جوية", "الحربي",
                                "الحربية", "المروحي", "المروحيات", "الروسي", "غارات", "غارة", "الجوية", "جويا",
                                "المسير", "المسيرة", "المسيرات", "مسيرة", "مسيرات", "بالطيران", "بالطائرات",
@@ -66,6 +68,9 @@ CONCESSIVE = {norm(w) for w in ("رغم", "برغم", "ورغم", "الرغم", 
 COARSE = {"country", "region", "governorate"}
 BACKGROUND = tuple(norm(w) for w in ("سبق أن", "سبق و", "في وقت سابق", "منذ سنوات", "قبل سنوات", "منذ أعوام",
                                      "قبل أعوام"))
+# A text that holds one of them holds its longest word: those words, but for those that hold another
+_LONGEST = {max(b.split(), key=len) for b in BACKGROUND}
+BACKGROUND_KEYS = tuple(sorted(k for k in _LONGEST if not any(o != k and o in k for o in _LONGEST)))
 
 
 def _air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
@@ -82,13 +87,14 @@ def _air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
 
 
 def _find_air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
+    # (the words kept are the last 8 before and the first 9 after: a break further away cuts none of them)
     before = words_of(ctx, max(si.start, h.start - 80), h.start)
-    for i in range(len(before) - 1, -1, -1):
+    for i in range(len(before) - 1, max(-1, len(before) - 9), -1):
         if before[i] in AIR_CLAUSE_BREAKS or before[i].endswith(("،", ",")):
             before = before[i + 1:]
             break
     after = words_of(ctx, h.start, min(si.end, h.end + 100))
-    for i, w in enumerate(after):
+    for i, w in enumerate(after[:9]):
         if i and (w in AIR_CLAUSE_BREAKS) or w.endswith(("،", ",")) and i + 1 < len(after):
             after = after[:i + 1]
             break
@@ -102,6 +108,9 @@ def _find_air_near(ctx: Context, si: SentenceInfo, h: Hit) -> bool | None:
 # After a dateline's place: parentheses (country, agency) and a date ("11 أيار/مايو 2017"), then a dash.
 DATELINE_TAIL = re.compile(r"(?:\s*\([^()\n]{1,30}\)|\s*[0-9٠-٩]{1,2}\s+[^\s()]+(?:\s*/\s*[^\s()]+)?\s+[0-9٠-٩]{4})*"
                            r"\s*[-–—/]")
+
+
+DATELINE_LEAD = frozenset(" \t\u200f\u200e\"'«")  # what may come before a dateline's place in its line
 
 
 def _dateline(ctx: Context, p) -> bool:
@@ -120,8 +129,12 @@ def _dateline(ctx: Context, p) -> bool:
 
 def _find_dateline(ctx: Context, p) -> bool:
     text = ctx.doc.text
-    line_start = text.rfind("\n", 0, p.start) + 1
-    if text[line_start:p.start].strip(" \t\u200f\u200e\"'«"):
+    # only spaces, marks and quotes between the line's start and the place (walked back from the place:
+    # most places stop the walk a word before them)
+    i = p.start
+    while i > 0 and text[i - 1] in DATELINE_LEAD:
+        i -= 1
+    if i > 0 and text[i - 1] != "\n":
         return False
     return DATELINE_TAIL.match(text, p.end, min(len(text), p.end + 80)) is not None
 
@@ -131,6 +144,8 @@ def _framed_until(ctx: Context, si: SentenceInfo) -> int | None:
     triggers tell nothing new: the whole sentence, or up to بعد when a span of hours or days
     follows it ("بعد ساعات من مقتل 33 جنديا بغارة")."""
     r = rules()["framing"]
+    if not si.norm.lstrip().startswith(_bare(r["openers"])):
+        return None  # (a sentence that opens with an opener starts with it)
     words = si.norm.split(None, 1)  # the first word
     if not words or f" {words[0]} " not in r["openers"]:
         return None
@@ -144,19 +159,24 @@ def _framed_until(ctx: Context, si: SentenceInfo) -> int | None:
     return si.end
 
 
+@lru_cache(maxsize=8)
+def _bare(forms: frozenset[str]) -> tuple[str, ...]:
+    """Padded forms without their padding."""
+    return tuple(sorted(f.strip() for f in forms))
+
+
 def _family(ctx: Context, sub: str) -> str:
     return ctx.kb.vocab.family_of(sub) or "Strategic developments"
 
 
 def _is_background(ctx: Context, si: SentenceInfo) -> bool:
-    pat = patterns()
-    if contains_any(si.norm, BACKGROUND):
+    if contains_any(si.norm, BACKGROUND_KEYS) and contains_any(si.norm, BACKGROUND):
         return True
     if ctx.published is None:
         return False
     limit = ctx.memo.get("background_limit")
     if limit is None:
-        limit = ctx.memo["background_limit"] = ctx.published - timedelta(days=pat.background_days)
+        limit = ctx.memo["background_limit"] = ctx.published - timedelta(days=patterns().background_days)
     found = False
     for t in si.times:
         if t.kind in ("date", "relative", "since") and t.date_end is not None:
@@ -211,116 +231,130 @@ def _blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
 def _find_blocked(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     pat = patterns()
     r = rules()
+    fear = r["fear"]
     # the words of windows of the sentence that end at the trigger or begin after it, read as words_of
-    # reads them, from the trigger's own positions in the document's matching form
+    # reads them (words_of(ctx, max(si.start, h.start - chars), h.start) before it, words_of(ctx, h.end,
+    # min(si.end, h.end + chars)) after it), from the trigger's own positions in the document's matching form
     n = ctx.normalized
     ntext, index = n.text, n.index
-    at_start = bisect_left(index, h.start)
-    at_end = bisect_left(index, h.end, at_start)
+    start, end, value = h.start, h.end, h.value
+    at_start = bisect_left(index, start)
+    at_end = bisect_left(index, end, at_start)
+    s_start = si.start
+    # the last k words of a window before the trigger are those of a longer one where it holds k + 1
+    # (only its first word may be cut short)
+    prev = ntext[bisect_left(index, max(s_start, start - 30), 0, at_start):at_start].split()
 
-    def before(chars: int) -> list[str]:  # words_of(ctx, max(si.start, h.start - chars), h.start)
-        return ntext[bisect_left(index, max(si.start, h.start - chars), 0, at_start):at_start].split()
-
-    def after(chars: int) -> list[str]:  # words_of(ctx, h.end, min(si.end, h.end + chars))
-        return ntext[at_end:bisect_left(index, min(si.end, h.end + chars), at_end)].split()
-
-    prev2 = before(40)[-3:]
+    prev2 = prev[-3:] if len(prev) > 3 else \
+        ntext[bisect_left(index, max(s_start, start - 40), 0, at_start):at_start].split()[-3:]
     if prev2 and (prev2[-1].lstrip("وب") in NEGATION or prev2[-1] in NEGATION or "وقف" in prev2[-2:]):
         return True  # "وقف إطلاق النار", "دون قتال", "خرق اتفاق": not the act itself
-    if h.value in EXPLOSIVES and any(w.lstrip("وب") in DEFUSE for w in prev2):
-        return True  # "تفكيك العبوات", "تسليم … قطع المدفعية": weapons that were not fired
-    if h.value in EXPLOSIVES:
+    if value in EXPLOSIVES:
+        for w in prev2:
+            if w.lstrip("وب") in DEFUSE:
+                return True  # "تفكيك العبوات", "تسليم … قطع المدفعية": weapons that were not fired
         # "لتطهير الأحياء من الألغام والعبوات", "فككت مئات العبوات الناسفة والمنازل المفخخة": the clause
         # of a clearing verb a few words before
-        lo = max(si.start, h.start - 80)
-        back = ctx.doc.text[lo:h.start]
+        lo = max(s_start, start - 80)
+        back = ctx.doc.text[lo:start]
         lo += max(back.rfind("،"), back.rfind(","), back.rfind("؛")) + 1
-        for w in words_of(ctx, lo, h.start)[-8:]:
+        for w in words_of(ctx, lo, start)[-8:]:
             if w.lstrip("وبل") in DEFUSE:
                 return True
-    # a denial or a rumour of it ("نفت أنقرة استهداف المدنيين", "راجت أنباء عن مقتل … في كمين")
     cues = si.of("cue")
-    if cues and any(c.value in ("denied", "rumoured") and c.end <= h.start and h.start - c.end < 60 for c in cues):
-        return True
+    if cues:
+        # a denial or a rumour of it ("نفت أنقرة استهداف المدنيين", "راجت أنباء عن مقتل … في كمين")
+        for c in cues:
+            if c.value in ("denied", "rumoured") and c.end <= start and start - c.end < 60:
+                return True
     # "… هي التي دمرت الجامع، وهو ما نفاه التحالف": denied after it, pointing back (the rest of the
     # sentence holds such a form only if the sentence does: test that once per sentence)
     denied_after = r["denied_after"]
-    if _doc_may_hold(ctx, "denied_after", denied_after) and _sentence_has(si, "denied_after", denied_after) and \
-            has_form(ctx.norm_of(h.end, si.end), denied_after):
+    if _sentence_has(si, "denied_after", denied_after) and has_form(ctx.norm_of(end, si.end), denied_after):
         return True
-    fear = r["fear"]
     for c in cues:
-        if c.value in pat.not_happened and c.end <= h.start:
-            n = len(words_of(ctx, c.end, h.start))
+        if c.value in pat.not_happened and c.end <= start:
+            k = len(words_of(ctx, c.end, start))
             # "يخشى مراقبون أن يعيد التنظيم تجميع صفوفه وشن هجمات": the fear governs its clause
-            if n <= 6 or n <= fear["reach_words"] and not any(ch in ctx.doc.text[c.end:h.start] for ch in "،,.;:؛") \
-                    and not has_form(ctx.norm_of(c.end, h.start), fear["clause_breaks"]):
+            if k <= 6 or k <= fear["reach_words"] and not any(ch in ctx.doc.text[c.end:start] for ch in "،,.;:؛") \
+                    and not has_form(ctx.norm_of(c.end, start), fear["clause_breaks"]):
                 return True
-    ahead = " ".join(after(40)[:3])
-    if has_form(ahead, fear["future_after"]):
+    s_end = si.end
+    after = ntext[at_end:bisect_left(index, min(s_end, end + 40), at_end)].split()
+    if has_form(" ".join(after[:3]), fear["future_after"]):
         return True  # "لمعركة مقبلة": yet to come
-    last = before(50)[-4:]
+    last = prev[-4:] if len(prev) > 4 else \
+        ntext[bisect_left(index, max(s_start, start - 50), 0, at_start):at_start].split()[-4:]
     if last and (f" {last[-1]} " in fear["before_words"] or len(last) > 1 and f" {last[-2]} " in fear["before_words"]
                  and f" {last[-1]} " in fear["start_words"]):
         return True  # "قبل الهجوم على الرقة": a point in time for something else
     last_text = " ".join(last)
     if has_form(last_text, r["anaphora"]["responsibility"]):
         return True  # "تبنى التنظيم الهجوم", "غارة دعما للهجوم": a claim of, or support to, another event
-    if _definite(ctx, h) and has_form(last_text, fear["opinion"]):
+    if has_form(last_text, fear["opinion"]) and _definite(ctx, h):
         return True  # "يرى مراقبون أن الهجوم محاولة …": an opinion on an event already told
-    prev = before(30)
-    nxt = after(12)
-    if nxt and nxt[0] in DEMONSTRATIVES:
-        return True  # "خلال تلك الاشتباكات": an event already told
+    # the first word within 12 characters after the trigger is the first after it, or a beginning of it
+    if after and after[0].startswith(DEMONSTRATIVE_STARTS):
+        nxt = ntext[at_end:bisect_left(index, min(s_end, end + 12), at_end)].split()
+        if nxt and nxt[0] in DEMONSTRATIVES:
+            return True  # "خلال تلك الاشتباكات": an event already told
     if prev and (prev[-1] in DEMONSTRATIVES or prev[-1] in CONCESSIVE or prev[-2:-1] and prev[-2] in CONCESSIVE):
         return True  # "ورغم المعارك الجارية": background to something else
     # "خلال 20 يوماً من المعارك", "بعد أسبوعين من بدء الحملة": the campaign as a time span
     for t in si.times:
-        if t.start <= h.start < t.end:
+        if t.start <= start < t.end:
             return True
-        if t.kind in ("window", "since") and t.end <= h.start:
-            gap = words_of(ctx, t.end, h.start)
+        if t.kind in ("window", "since") and t.end <= start:
+            gap = words_of(ctx, t.end, start)
             if gap and gap[0] == "من" and len(gap) <= 2:
                 return True
+    surface = ctx.norm_of(start, end)
     # "الفصائل التي انسحبت من …": a verb describing who someone is, not the event told
-    if prev and prev[-1] in RELATIVE and ctx.norm_of(h.start, h.end).lstrip("وف")[:1] not in ("ا", "ت") or \
-            prev and prev[-1] in RELATIVE and _is_verb_form(ctx.norm_of(h.start, h.end)):
+    if prev and prev[-1] in RELATIVE and (surface.lstrip("وف")[:1] not in ("ا", "ت") or _is_verb_form(surface)):
         return True
     # a present-tense verb for a strategic development is a state, not an event ("ويتمركز في …")
-    if _family(ctx, h.value) == "Strategic developments" and ctx.norm_of(h.start, h.end).lstrip("وف")[:1] == "ي":
+    if surface.lstrip("وف")[:1] == "ي" and _family(ctx, value) == "Strategic developments":
         return True
     return False
 
 
 RELATIVE = {norm(w) for w in ("التي", "الذي", "الذين", "اللتين", "اللذين")}
+AIR = "Air/drone strike"
+SHELLING = "Shelling/artillery/missile attack"
 FIGHTS = ("Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb")
 
 
 def _first(ctx: Context, h: Hit) -> str:
-    """The first word of a trigger's matching form (once per trigger)."""
+    """The first word of a trigger's matching form (words_of(ctx, h.start, h.end)[0], once per trigger)."""
     memo = ctx.memo.get("first_word")
     if memo is None:
         memo = ctx.memo["first_word"] = {}
     key = (h.start, h.end)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = words_of(ctx, h.start, h.end)[0]
+        n = ctx.normalized
+        index = n.index
+        found = memo[key] = n.text[bisect_left(index, h.start):bisect_left(index, h.end)].split(None, 1)[0]
     return found
 
 
-def _doc_may_hold(ctx: Context, name: str, forms: frozenset[str]) -> bool:
-    """False when no sentence of the document can hold one of the forms (has_form(si.norm, forms) is
-    False for each): no form has all its words inside the sentences' matching forms, as each word of a
-    padded form found must be (once per document; a cheap pre-test for the sentence's own)."""
-    memo = ctx.memo.get("may_hold")
-    if memo is None:
-        memo = ctx.memo["may_hold"] = {}
-    found = memo.get(name)
+def _weapon_of_strike(ctx: Context, si: SentenceInfo, h: Hit, aircraft) -> bool:
+    """An explosive trigger a few words after one of its type in its clause, which tells the strike (not
+    the aircraft, not a launching or targeting verb)."""
+    for o in si.of("trigger"):
+        if o.value == h.value and o.end <= h.start and len(words_of(ctx, o.end, h.start)) <= 6 \
+                and not aircraft(o) and _first(ctx, o) not in LAUNCH_OR_TARGET \
+                and not any(c in ctx.doc.text[o.end:h.start] for c in "،,.;؛"):
+            return True
+    return False
+
+
+def _weapons(ctx: Context, si: SentenceInfo) -> set[str]:
+    """The weapons a sentence's triggers tell, not by a targeting verb (once per sentence)."""
+    found = si.memo.get("weapons")
     if found is None:
-        text = "\n".join([s.norm for s in ctx.sentences])
-        # a form not padded on both sides may be found with its first letter replaced: no pre-test
-        found = memo[name] = any(not (len(f) >= 2 and f[0] == f[-1] == " ") or all(w in text for w in f.split())
-                                 for f in forms)
+        found = si.memo["weapons"] = {h.value for h in si.of("trigger")
+                                      if h.value in WEAPONS and _first(ctx, h) not in TARGET_VERBS}
     return found
 
 
@@ -329,8 +363,28 @@ def _sentence_has(si: SentenceInfo, name: str, forms: frozenset[str]) -> bool:
     key = ("has_form", name)
     found = si.memo.get(key)
     if found is None:
-        found = si.memo[key] = has_form(si.norm, forms)
+        found = si.memo[key] = _holds(si.norm, forms)
     return found
+
+
+def _holds(text: str, forms: frozenset[str]) -> bool:
+    """has_form(text, forms), tested only where the text holds one of the forms' key words (a
+    sentence seldom holds one: some substring tests instead of splitting it into words)."""
+    keys = _form_keys(forms)
+    return (keys is None or contains_any(text, keys)) and has_form(text, forms)
+
+
+@lru_cache(maxsize=16)
+def _form_keys(forms: frozenset[str]) -> tuple[str, ...] | None:
+    """Words one of which a text holds (as a substring) wherever has_form(text, forms) holds: the last
+    word of each padded form that holds no other form of the list (where a longer form is found, the
+    form it holds is found too), leaving out the words that hold another of these words; None where a
+    form is not padded (it may match without any of its words)."""
+    if any(not (len(f) >= 2 and f[0] == f[-1] == " ") for f in forms):
+        return None
+    least = [f for f in forms if not any(g != f and g in f for g in forms)]
+    lasts = {f[1:-1].rsplit(" ", 1)[-1] for f in least}
+    return tuple(sorted(w for w in lasts if not any(v != w and v in w for v in lasts)))
 
 
 def _definite(ctx: Context, h: Hit) -> bool:
@@ -344,13 +398,13 @@ def _transfer(ctx: Context, si: SentenceInfo, row: list[ActorHit], k: Control) -
     """A gain without fighting: told as without a fight, after the other side left, under a deal,
     or right after an agreement between factions of one side (rules: transfer)."""
     r = rules()["transfer"]
-    if has_form(si.norm, r["fought"]):
+    if _holds(si.norm, r["fought"]):
         return False
     if any(h.value in FIGHTS and not _blocked(ctx, si, h) for h in si.of("trigger")):
         return False
-    if has_form(si.norm, r["peaceful"]):
+    if _holds(si.norm, r["peaceful"]):
         return True
-    if has_form(si.norm, r["agreed"]):
+    if _holds(si.norm, r["agreed"]):
         return not any(a.side in ARMED and a.side != k.side for a in row)
     return False
 
@@ -403,9 +457,12 @@ def _event_places(ctx: Context, si: SentenceInfo, h: Hit) -> list[PlaceHit]:
         return []  # every way below picks among the sentence's places
     places = [p for p in _list_after(ctx, si, h.end, max_first_gap=5) if not _dateline(ctx, p)]
     if not places:
-        before = [p for p in si.places if p.end <= h.start and not _dateline(ctx, p)]
-        if before:
-            p = before[-1]
+        p = None  # the last place before the trigger
+        for q in reversed(si.places):
+            if q.end <= h.start and not _dateline(ctx, q):
+                p = q
+                break
+        if p is not None:
             gap = ctx.doc.text[p.end:h.start]
             if len(words_of(ctx, p.end, h.start)) <= 8 and not any(c in gap for c in ".;:؛"):
                 # the whole list that ends there ("في دوما وحمورية وسقبا جراء الغارات"), and the place
@@ -526,15 +583,25 @@ def _actors(ctx: Context, si: SentenceInfo, row: list[ActorHit], per_sentence, h
         sides = si.memo["event_sides"] = ([a for a in row if a.side in ARMED],
                                           [a for a in row if a.side == "civilians"])
     armed, civ = sides
-    before = [a for a in armed if a.end <= h.start]
-    after = [a for a in armed if a.start >= h.end]
-    first = after[0] if after and len(words_of(ctx, h.end, after[0].start)) <= 1 else None
-    a1 = first or (before[-1] if before else (after[0] if after else None))
+    # the armed actor right after the trigger (at most a word between), else the last one before it, else
+    # the first one after it; the first armed actor of another side, else the first civilians
+    start, end = h.start, h.end
+    last_before = first_after = None
+    for a in armed:
+        if a.end <= start:
+            last_before = a
+        if first_after is None and a.start >= end:
+            first_after = a
+    if first_after is not None and len(words_of(ctx, end, first_after.start)) <= 1:
+        a1 = first_after
+    else:
+        a1 = last_before or first_after
     if a1 is None and si.index > 0:
         a1 = focus(per_sentence, si.index - 1, ARMED)
-    others = [a for a in armed if a1 is None or a.side != a1.side]
-    a2 = others[0] if others else (civ[0] if civ else None)
-    return a1, a2
+    for a in armed:
+        if a1 is None or a.side != a1.side:
+            return a1, a
+    return a1, civ[0] if civ else None
 
 
 def _dates(ctx: Context, si: SentenceInfo) -> tuple[date | None, date | None]:
@@ -608,6 +675,7 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             by_sentence.setdefault(si.index, []).append(k)
 
     head_end = _headline_end(ctx)
+    described_before = rules()["described_before"]
     # the headline last: the body tells its events better (type, place, date); a headline event
     # stays only where the body tells nothing of its type
     order = [si for si in ctx.sentences if si.end > head_end] + [si for si in ctx.sentences if si.end <= head_end]
@@ -641,53 +709,59 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
             add(sub, si, k.start, k.end, place, a1, a2, "asserted", k.source)
         if not triggers:
             continue
-        names = [(x.start, x.end) for x in si.of("actor", "source")] + [(p.start, p.end) for p in si.places]
         places_only = [(p.start, p.end) for p in si.places]
+        names = [(x.start, x.end) for x in si.of("actor", "source")] + places_only
         told = {h.value for h in triggers}
-        weapons = {h.value for h in triggers if h.value in WEAPONS and _first(ctx, h) not in TARGET_VERBS}
-        def named(h: Hit) -> bool:
-            return any(a < h.end and h.start < b for a, b in names)
-        def converts(h: Hit) -> bool:
-            if h.value != "Shelling/artillery/missile attack":
-                return False
-            w = _first(ctx, h)
-            return (w in TARGET_VERBS or w in AIR_ONLY or w.lstrip("وفبل") in AIR_ONLY or
-                    w.lstrip("وف") in GENERIC_STRIKE) and bool(_air_near(ctx, si, h))
+        # two triggers of one type (else no trigger has an earlier one of its type: a trigger is never
+        # empty), and how many violent types the sentence tells (a violent trigger is described as
+        # another violent event only where it tells two)
+        repeated = len(told) < len(triggers)
+        violent_told = len(told & VIOLENT)
         aircraft_memo: dict[tuple[int, int], bool] = {}
 
-        def aircraft(h: Hit) -> bool:
-            if h.value != "Air/drone strike":
+        def aircraft(h: Hit) -> bool:  # an air/drone-strike trigger that names the aircraft
+            if h.value != AIR:
                 return False
             key = (h.start, h.end)
             found = aircraft_memo.get(key)
             if found is None:
-                found = aircraft_memo[key] = named(h) or _first(ctx, h).lstrip("وفب") in AIRCRAFT
+                found = aircraft_memo[key] = spans_overlap(names, h.start, h.end) or \
+                    _first(ctx, h).lstrip("وفب") in AIRCRAFT
             return found
-        air_told = any((h.value == "Air/drone strike" or converts(h)) and not aircraft(h) for h in triggers)
+        # an air strike told: an air/drone-strike trigger that names no aircraft, or a generic strike an
+        # air cue governs
+        air_told = False
+        for h in triggers:
+            if h.value == AIR:
+                if not aircraft(h):
+                    air_told = True
+                    break
+            elif h.value == SHELLING:
+                w = _first(ctx, h)
+                if (w in TARGET_VERBS or w in AIR_ONLY or w.lstrip("وفبل") in AIR_ONLY or
+                        w.lstrip("وف") in GENERIC_STRIKE) and _air_near(ctx, si, h):
+                    air_told = True
+                    break
         for h in triggers:
             sub = h.value
-            if aircraft(h) and air_told:
+            if sub == AIR and air_told and aircraft(h):
                 continue  # "شنت الطائرات الروسية 40 غارة على …": the strikes tell where
             # a name ("تدمر", "هيئة تحرير الشام") is no trigger; an air force named ("الطيران الحربي
             # الروسي", "طيران التحالف") is the air strike's own cue
             if framed is not None and h.start < framed:
                 continue
-            if sub in TERRITORY or \
-                    any(a < h.end and h.start < b for a, b in (places_only if sub == "Air/drone strike" else names)):
+            if sub in TERRITORY or spans_overlap(places_only if sub == AIR else names, h.start, h.end):
                 continue
-            if sub in VIOLENT and (prior := words_of(ctx, max(si.start, h.start - 20), h.start)[-1:]) and \
-                    f" {prior[0]} " in rules()["described_before"] and \
-                    any(o.value in VIOLENT and o.value != sub for o in si.of("trigger")):
+            if violent_told > 1 and sub in VIOLENT and \
+                    (prior := words_of(ctx, max(si.start, h.start - 20), h.start)[-1:]) and \
+                    f" {prior[0]} " in described_before:
                 continue  # "تفجير انتحاري … في أعنف هجوم على القوات": the bombing described
-            if told & GENERIC_OF.get(sub, set()):
+            if sub in GENERIC_OF and not told.isdisjoint(GENERIC_OF[sub]):
                 if sub != "Armed clash" or any(o.value == "Suicide bomb" and len(words_of(
                         ctx, min(o.end, h.end), max(o.start, h.start))) <= 3 for o in si.of("trigger")):
                     continue  # "هجوم بسيارة مفخخة يقودها انتحاري": the bombing; a wider attack is a clash
             first = _first(ctx, h)
-            if h.value in EXPLOSIVES and any(
-                    o.value == h.value and o.end <= h.start and len(words_of(ctx, o.end, h.start)) <= 6
-                    and not aircraft(o) and _first(ctx, o) not in LAUNCH_OR_TARGET
-                   and not any(c in ctx.doc.text[o.end:h.start] for c in "،,.;؛") for o in si.of("trigger")):
+            if repeated and h.value in EXPLOSIVES and _weapon_of_strike(ctx, si, h, aircraft):
                 continue  # "قصفوا أحياء دمشق بعشرات القذائف": the weapon of the strike just told
             if first in LAUNCH_VERBS and any(o is not h and h.end <= o.start and
                                              len(words_of(ctx, h.end, o.start)) <= 4 for o in si.of("trigger")):
@@ -696,12 +770,12 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                     o.value in WEAPONS and h.end <= o.start and
                     len(words_of(ctx, h.end, o.start)) <= 1 for o in si.of("trigger")):
                 continue  # "في هجوم بصواريخ محملة بغازات سامة": the attack is the weapon's
-            if sub == "Shelling/artillery/missile attack" and (first in TARGET_VERBS or first in AIR_ONLY or
-                                                               first.lstrip("وف") in GENERIC_STRIKE):
+            if sub == SHELLING and (first in TARGET_VERBS or first in AIR_ONLY or first.lstrip("وف") in GENERIC_STRIKE):
                 near = _air_near(ctx, si, h)
                 if near:
-                    sub = "Air/drone strike"
-                elif first in AIR_ONLY or first.lstrip("وفبل") in AIR_ONLY or first in TARGET_VERBS and (weapons - {sub} or near is None):
+                    sub = AIR
+                elif first in AIR_ONLY or first.lstrip("وفبل") in AIR_ONLY or first in TARGET_VERBS and (
+                        near is None or _weapons(ctx, si) - {sub}):
                     continue  # "ضربات" with no aircraft; "تفجير انتحاري استهدف مطعما": the bombing
             if sub == "Non-violent transfer of territory" and (si.index in by_sentence or not _taking(ctx, si, row, h)):
                 continue  # a gain already coded here, or a departure that names no one taking the place
