@@ -31,7 +31,7 @@ import yaml
 
 from ..arabic.normalize import norm
 from ..arabic.tokens import split_clitics
-from ..model import Attribution, Claim, Quantity, TimeExpression
+from ..model import Attribution, Claim, Quantity, TimeExpression, Token
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo, contains_any, covers, spans_cover
@@ -106,16 +106,34 @@ def _gates(si: SentenceInfo) -> int:
     if found is None:
         bits, words = _gate_words()
         toks = si.tokens
-        found = 0
-        for w in words.intersection(map(_NORM, toks)):
-            found |= bits[w]
-        for w in words.intersection(map(_STEM, toks)):
-            found |= bits[w]
+        found = _gate_bits(toks, bits, words)
         if "وو" in si.norm:  # (rare) norms that lstrip takes more than one "و" from
             for w in words.intersection([t.norm.lstrip("و") for t in toks if t.norm.startswith("وو")]):
                 found |= bits[w]
         si.memo["claims.gates"] = found
     return found
+
+
+def _gate_bits_py(toks: list, bits: dict[str, int], words: frozenset[str]) -> int:
+    """The bits of `bits` (whose words are `words`) of every token's norm and stem, or'ed."""
+    found = 0
+    for w in words.intersection(map(_NORM, toks)):
+        found |= bits[w]
+    for w in words.intersection(map(_STEM, toks)):
+        found |= bits[w]
+    return found
+
+
+# The C loop (rasad.extract._speedups, built by Cython when rasad is installed) when it is there: the same
+# bits, the tokens' slots read without an attribute look-up each.
+try:
+    from ._speedups import gate_bits as _gate_bits_c, slot_offset as _slot_offset
+except ImportError:  # not built (no compiler where rasad was installed)
+    _gate_bits = _gate_bits_py
+else:
+    def _gate_bits(toks: list, bits: dict[str, int], words: frozenset[str],
+                   _c=_gate_bits_c, _at=(Token, _slot_offset(Token, "norm"), _slot_offset(Token, "stem"))) -> int:
+        return _c(toks, bits, *_at)
 
 
 @dataclass(frozen=True)
