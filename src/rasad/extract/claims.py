@@ -70,10 +70,6 @@ def claim_words() -> ClaimWords:
 ARMED_SIDES = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 
 
-def _between(si: SentenceInfo, a: int, b: int) -> str:
-    return si.text[max(0, a - si.start):max(0, b - si.start)]
-
-
 # The word lists whose presence in a sentence (`_gates`) gates a scan of its tokens, one bit each.
 _EXTRA, _COMPANIONS, _ESTIMATE, _ONE_PERSON, _TIME_NOUNS, _PLANNED, _DENIAL_AFTER, _MIXED_GROUP, _INFLICT, \
     _BREAKS, _TOLL_HEAD, _COUNT_HEAD, _ACCUSATION = (1 << i for i in range(13))
@@ -160,10 +156,12 @@ def _clause_breaks() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(w for w in breaks if " " not in w), tuple(w for w in breaks if " " in w)
 
 
+_BREAK_MARK = re.compile("[;؛:.]")
+
+
 def _has_break(ctx: Context, si: SentenceInfo, a: int, b: int) -> bool:
     """A clause break between offsets a < b (a break word, ':' or ';', or an attribution verb)."""
-    text = _between(si, a, b)
-    if ";" in text or "؛" in text or ":" in text or "." in text:
+    if _BREAK_MARK.search(si.text, max(0, a - si.start), max(0, b - si.start)):  # (in the text from a to b)
         return True
     single, phrases = _clause_breaks()
     if _gates(si) & _BREAKS:
@@ -211,10 +209,10 @@ def _extra_words() -> frozenset[str]:
 
 def _kind_terms(ctx: Context, si: SentenceInfo) -> list[Hit]:
     """Casualty hits plus this stage's extra kind words, as Hits."""
+    if not _gates(si) & _EXTRA:
+        return si.of("casualty")  # in text order already (the callers only read the list)
     hits = list(si.of("casualty"))
     extra = _extra_words()
-    if not _gates(si) & _EXTRA:
-        return hits  # in text order already
     taken = [(h.start, h.end) for h in hits]
     for t in [t for t in si.tokens if (t.norm in extra or t.stem in extra) and t.kind == "word"]:
         kind = _extra_kind(t.norm, t.stem)
@@ -227,7 +225,13 @@ def _kind_terms(ctx: Context, si: SentenceInfo) -> list[Hit]:
 def _noun(ctx: Context, q: Quantity) -> tuple[str, str] | None:
     if q.noun_start is None or q.noun_end is None:
         return None
-    word = ctx.norm_of(q.noun_start, q.noun_end).split()
+    return _noun_of(ctx.doc.text[q.noun_start:q.noun_end])
+
+
+@lru_cache(maxsize=65536)
+def _noun_of(text: str) -> tuple[str, str] | None:
+    """The first word of the text's matching form and its stem (cached: news text repeats its nouns)."""
+    word = norm(text).split()
     if not word:
         return None
     return word[0], _noun_forms(word[0])[0]
@@ -415,8 +419,13 @@ _REFUSAL = frozenset(REFUSAL)
 
 def _refused(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     """"رفضوا الخروج", "دون خروج": the movement or loss did not happen."""
-    prev = ctx.norm_of(max(si.start, h.start - 20), h.start).rsplit(None, 2)[-2:]  # (the last two words)
-    for w in prev:
+    return _refusal_before(ctx.doc.text[max(si.start, h.start - 20):h.start])
+
+
+@lru_cache(maxsize=65536)
+def _refusal_before(text: str) -> bool:
+    """Is one of the last two words of the text's matching form a refusal (cached: news repeats its phrases)?"""
+    for w in norm(text).rsplit(None, 2)[-2:]:
         if w.lstrip("و") in _REFUSAL:
             return True
     return False
@@ -527,6 +536,12 @@ def _attacked(ctx: Context, si: SentenceInfo, a: ActorHit) -> bool:
     return False
 
 
+def _fits(ctx: Context, a: ActorHit, want: str | None) -> bool:
+    """Can the actor's name take the pronoun of gender `want` (None: any)?"""
+    g = _genders(ctx, a)
+    return want is None or not g or want in g
+
+
 def _pronoun_owner(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity) -> ActorHit | None:
     """"من عناصره" / "من مقاتليها" / "في صفوفها": the possessor is an armed actor named before whose name
     agrees with the pronoun (ه masculine, ها feminine): the one attacked there ("هجوم على قوات النظام … مقتل
@@ -537,11 +552,7 @@ def _pronoun_owner(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Qu
         if t.suffix in ("ه", "ها", "هم") and (t.stem in _POSSESSED or t.stem.rstrip("ه") in _POSSESSED):
             want = {"ه": "m", "ها": "f"}.get(t.suffix)
             before = [a for a in actors if a.end <= q.start and a.side in ARMED_SIDES]
-
-            def fits(a: ActorHit) -> bool:
-                g = _genders(ctx, a)
-                return want is None or not g or want in g
-            fitting = [a for a in before if fits(a)]
+            fitting = [a for a in before if _fits(ctx, a, want)]
             hit = [a for a in fitting if _attacked(ctx, si, a)]
             if hit:
                 return hit[-1]
