@@ -1027,13 +1027,18 @@ def _restated(claims: list[Claim]) -> list[Claim]:
     مدنيين" then "ذكر مصدر … ارتقاء تسعة شهداء") is one claim: the attributed one, taking the side the
     other gives where its own is unknown. Figures at different places stay apart."""
     out = list(claims)
-    drop: set[int] = set()
+    named: dict[tuple[str, int], list[int]] = {}  # the attributed figures by kind and count, in order
+    for j, d in enumerate(out):
+        if d.source.name:
+            named.setdefault((d.kind, d.count), []).append(j)
+    if not named:
+        return out
+    drop: set[int] = set()  # (figures in the outlet's voice only)
     for i, c in enumerate(out):
         if c.source.name:
             continue
-        for j, d in enumerate(out):
-            if j == i or j in drop or not d.source.name or d.kind != c.kind or d.count != c.count:
-                continue
+        for j in named.get((c.kind, c.count), ()):
+            d = out[j]
             if c.side != d.side and "unknown" not in (c.side, d.side):
                 continue
             if c.place and d.place and c.place != d.place:
@@ -1049,6 +1054,8 @@ def _parallel_windows(claims: list[Claim], own_time: set[int]) -> list[Claim]:
     """"قتل 670 … بعد أسبوعين من بدء الحملة، فيما قتل 159 …": counts of one kind told side by side in a
     sentence share the running-total window of the one that states it."""
     out = list(claims)
+    if not any(c.cumulative for c in out):
+        return out  # (no running total to share)
     by_sentence: dict[int, list[int]] = {}
     for i, c in enumerate(out):
         by_sentence.setdefault(c.evidence_start, []).append(i)
