@@ -151,17 +151,18 @@ def _waw() -> _WithWaw:
 
 @lru_cache(maxsize=1)
 def _clause_breaks() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The clause-break words: (single words, phrases of several words)."""
+    """The clause-break words: (single words, phrases of several words). Of the phrases only those that
+    hold no other are kept: a text holds one of them when it holds one of all."""
     breaks = patterns().clause_breaks
-    return frozenset(w for w in breaks if " " not in w), tuple(w for w in breaks if " " in w)
-
-
-_BREAK_MARK = re.compile("[;؛:.]")
+    phrases = list(dict.fromkeys(w for w in breaks if " " in w))
+    return frozenset(w for w in breaks if " " not in w), tuple(
+        w for w in phrases if not any(o != w and o in w for o in phrases))
 
 
 def _has_break(ctx: Context, si: SentenceInfo, a: int, b: int) -> bool:
     """A clause break between offsets a < b (a break word, ':' or ';', or an attribution verb)."""
-    if _BREAK_MARK.search(si.text, max(0, a - si.start), max(0, b - si.start)):  # (in the text from a to b)
+    text = si.text[max(0, a - si.start):max(0, b - si.start)]
+    if ";" in text or "؛" in text or ":" in text or "." in text:
         return True
     single, phrases = _clause_breaks()
     if _gates(si) & _BREAKS:
