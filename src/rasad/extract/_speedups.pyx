@@ -188,3 +188,49 @@ _norm_cached = None  # context._norm_cached, set when norm_of is bound
 def norm_of(self, start, end):
     """The matching form of an original-text span."""
     return _norm_cached(self.doc.text[start:end])
+
+
+# --- claims ---
+# `claims._gates`' loop over a sentence's tokens; its reference is claims._gate_bits_py. A token's norm
+# and stem are read straight from their slots (the offsets `slot_offset` finds in the class's member
+# descriptors) when the token is of the class given, else by attribute.
+
+cdef extern from "Python.h":
+    ctypedef struct PyMemberDef:
+        Py_ssize_t offset
+    ctypedef struct PyMemberDescrObject:
+        PyMemberDef* d_member
+    ctypedef struct PyTypeObject_ "PyTypeObject"
+    PyTypeObject_* Py_TYPE(object o)
+    PyTypeObject_* PyMemberDescr_Type_p "(&PyMemberDescr_Type)"
+
+
+def slot_offset(type cls, str name):
+    """Where in a `cls` object the slot `name` is kept (-1: `name` is no slot of `cls`)."""
+    descr = cls.__dict__.get(name)
+    if descr is None or Py_TYPE(descr) != PyMemberDescr_Type_p:
+        return -1
+    return (<PyMemberDescrObject*><void*>descr).d_member.offset
+
+
+cdef inline object _slot(object t, type cls, Py_ssize_t off, str name):
+    cdef void* v
+    if off >= 0 and Py_TYPE(t) == <PyTypeObject_*><void*>cls:
+        v = (<void**>((<char*><void*>t) + off))[0]
+        if v != NULL:
+            return <object>v
+    return getattr(t, name)
+
+
+def gate_bits(list toks, dict bits, type cls, Py_ssize_t norm_off, Py_ssize_t stem_off):
+    """`claims._gate_bits_py`: the bits of `bits` of every token's norm and stem, or'ed."""
+    cdef long found = 0
+    cdef object t, v
+    for t in toks:
+        v = bits.get(_slot(t, cls, norm_off, "norm"))
+        if v is not None:
+            found |= <long>v
+        v = bits.get(_slot(t, cls, stem_off, "stem"))
+        if v is not None:
+            found |= <long>v
+    return found

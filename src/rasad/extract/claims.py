@@ -24,13 +24,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 from datetime import date
 
 import yaml
 
 from ..arabic.normalize import norm
 from ..arabic.tokens import split_clitics
-from ..model import Attribution, Claim, Quantity, TimeExpression
+from ..model import Attribution, Claim, Quantity, TimeExpression, Token
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo, contains_any, covers, spans_cover
@@ -41,6 +42,9 @@ from .resources import DATA, patterns
 _claim = builder(Claim)
 
 PLURAL_SUFFIXES = ("هم", "هن")
+_NORM = attrgetter("norm")
+_STEM = attrgetter("stem")
+_KIND = attrgetter("kind")
 
 
 @dataclass(frozen=True)
@@ -66,56 +70,102 @@ def claim_words() -> ClaimWords:
 ARMED_SIDES = ("government", "isis", "opposition", "sdf", "coalition", "turkey")
 
 
-def _between(si: SentenceInfo, a: int, b: int) -> str:
-    return si.text[max(0, a - si.start):max(0, b - si.start)]
+# The word lists whose presence in a sentence (`_gates`) gates a scan of its tokens, one bit each.
+_EXTRA, _COMPANIONS, _ESTIMATE, _ONE_PERSON, _TIME_NOUNS, _PLANNED, _DENIAL_AFTER, _MIXED_GROUP, _INFLICT, \
+    _BREAKS, _TOLL_HEAD, _COUNT_HEAD, _ACCUSATION = (1 << i for i in range(13))
 
 
-def _forms(si: SentenceInfo) -> set[str]:
-    """The norms and stems of the sentence's tokens, and the norms that open with "وو" without their
-    leading "و"s (computed once per sentence). A word list disjoint from it matches none of the
-    sentence's tokens by `norm` or `stem`; a list whose words with and without a leading "و" (its
-    `_waw()` form) are disjoint from it matches none by `norm.lstrip("و")` or (after "و") `norm[1:]`
-    either: the scan of the tokens for it can be skipped."""
-    found = si.memo.get("claims.forms")
+@lru_cache(maxsize=1)
+def _gate_words() -> tuple[dict[str, int], frozenset[str]]:
+    """Each word of the gating lists with the bits of the lists it is in, and all those words."""
+    pat = patterns()
+    ww = _waw()
+    lists = ((_EXTRA, _extra_words()), (_COMPANIONS, pat.companions), (_ESTIMATE, claim_words().estimate),
+             (_ONE_PERSON, pat.one_person), (_TIME_NOUNS, ww.time_nouns), (_PLANNED, ww.planned),
+             (_DENIAL_AFTER, ww.denial_after), (_MIXED_GROUP, ww.mixed_group_nouns), (_INFLICT, pat.inflict),
+             (_BREAKS, _clause_breaks()[0]), (_TOLL_HEAD, ("حصيله",)), (_COUNT_HEAD, ("عدد",)),
+             (_ACCUSATION, ww.accusation))
+    bits: dict[str, int] = {}
+    for bit, words in lists:
+        for w in words:
+            bits[w] = bits.get(w, 0) | bit
+    return bits, frozenset(bits)
+
+
+def _gates(si: SentenceInfo) -> int:
+    """The bits of the gating lists that some form of the sentence's tokens is in (computed once per
+    sentence). The forms are the tokens' norms and stems, and the norms that open with "وو" without
+    their leading "و"s. A list whose bit is not set matches none of the sentence's tokens by `norm` or
+    `stem`; a `_waw()` list (its words with and without a leading "و") none by `norm.lstrip("و")` or
+    (after "و") `norm[1:]` either: the scan of the tokens for it can be skipped."""
+    found = si.memo.get("claims.gates")
     if found is None:
+        bits, words = _gate_words()
         toks = si.tokens
-        found = si.memo["claims.forms"] = {t.norm for t in toks}
+        found = _gate_bits(toks, bits, words)
         if "وو" in si.norm:  # (rare) norms that lstrip takes more than one "و" from
-            found.update([n.lstrip("و") for n in found if n.startswith("وو")])
-        found.update([t.stem for t in toks])
+            for w in words.intersection([t.norm.lstrip("و") for t in toks if t.norm.startswith("وو")]):
+                found |= bits[w]
+        si.memo["claims.gates"] = found
     return found
+
+
+def _gate_bits_py(toks: list, bits: dict[str, int], words: frozenset[str]) -> int:
+    """The bits of `bits` (whose words are `words`) of every token's norm and stem, or'ed."""
+    found = 0
+    for w in words.intersection(map(_NORM, toks)):
+        found |= bits[w]
+    for w in words.intersection(map(_STEM, toks)):
+        found |= bits[w]
+    return found
+
+
+# The C loop (rasad.extract._speedups, built by Cython when rasad is installed) when it is there: the same
+# bits, the tokens' slots read without an attribute look-up each.
+try:
+    from ._speedups import gate_bits as _gate_bits_c, slot_offset as _slot_offset
+except ImportError:  # not built (no compiler where rasad was installed)
+    _gate_bits = _gate_bits_py
+else:
+    def _gate_bits(toks: list, bits: dict[str, int], words: frozenset[str],
+                   _c=_gate_bits_c, _at=(Token, _slot_offset(Token, "norm"), _slot_offset(Token, "stem"))) -> int:
+        return _c(toks, bits, *_at)
 
 
 @dataclass(frozen=True)
 class _WithWaw:
-    """Word lists of `claim_words()` with each word also after "و" (see `_forms`)."""
+    """Word lists of `claim_words()` with each word also after "و" (see `_gates`)."""
     time_nouns: frozenset[str]
     planned: frozenset[str]
     denial_after: frozenset[str]
     mixed_group_nouns: frozenset[str]
+    accusation: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _waw() -> _WithWaw:
     cw = claim_words()
     w = lambda words: words | frozenset("و" + x for x in words)  # noqa: E731
-    return _WithWaw(w(cw.time_nouns), w(cw.planned), w(cw.denial_after), w(cw.mixed_group_nouns))
+    return _WithWaw(w(cw.time_nouns), w(cw.planned), w(cw.denial_after), w(cw.mixed_group_nouns), w(cw.accusation))
 
 
 @lru_cache(maxsize=1)
 def _clause_breaks() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The clause-break words: (single words, phrases of several words)."""
+    """The clause-break words: (single words, phrases of several words). Of the phrases only those that
+    hold no other are kept: a text holds one of them when it holds one of all."""
     breaks = patterns().clause_breaks
-    return frozenset(w for w in breaks if " " not in w), tuple(w for w in breaks if " " in w)
+    phrases = list(dict.fromkeys(w for w in breaks if " " in w))
+    return frozenset(w for w in breaks if " " not in w), tuple(
+        w for w in phrases if not any(o != w and o in w for o in phrases))
 
 
 def _has_break(ctx: Context, si: SentenceInfo, a: int, b: int) -> bool:
     """A clause break between offsets a < b (a break word, ':' or ';', or an attribution verb)."""
-    text = _between(si, a, b)
+    text = si.text[max(0, a - si.start):max(0, b - si.start)]
     if ";" in text or "؛" in text or ":" in text or "." in text:
         return True
     single, phrases = _clause_breaks()
-    if not single.isdisjoint(_forms(si)):
+    if _gates(si) & _BREAKS:
         for t in si.tokens_within(a, b):
             if t.norm in single or t.stem in single:
                 return True
@@ -139,7 +189,9 @@ def _has_phrase_break(si: SentenceInfo) -> bool:
 
 
 def _words_between(si: SentenceInfo, a: int, b: int) -> int:
-    return len([t for t in si.tokens_within(a, b) if t.kind != "punct"])
+    """The tokens between offsets a and b that are not punctuation."""
+    toks = si.tokens_within(a, b)
+    return len(toks) - list(map(_KIND, toks)).count("punct") if toks else 0
 
 
 @lru_cache(maxsize=65536)
@@ -158,10 +210,10 @@ def _extra_words() -> frozenset[str]:
 
 def _kind_terms(ctx: Context, si: SentenceInfo) -> list[Hit]:
     """Casualty hits plus this stage's extra kind words, as Hits."""
+    if not _gates(si) & _EXTRA:
+        return si.of("casualty")  # in text order already (the callers only read the list)
     hits = list(si.of("casualty"))
     extra = _extra_words()
-    if extra.isdisjoint(_forms(si)):
-        return hits  # in text order already
     taken = [(h.start, h.end) for h in hits]
     for t in [t for t in si.tokens if (t.norm in extra or t.stem in extra) and t.kind == "word"]:
         kind = _extra_kind(t.norm, t.stem)
@@ -174,7 +226,13 @@ def _kind_terms(ctx: Context, si: SentenceInfo) -> list[Hit]:
 def _noun(ctx: Context, q: Quantity) -> tuple[str, str] | None:
     if q.noun_start is None or q.noun_end is None:
         return None
-    word = ctx.norm_of(q.noun_start, q.noun_end).split()
+    return _noun_of(ctx.doc.text[q.noun_start:q.noun_end])
+
+
+@lru_cache(maxsize=65536)
+def _noun_of(text: str) -> tuple[str, str] | None:
+    """The first word of the text's matching form and its stem (cached: news text repeats its nouns)."""
+    word = norm(text).split()
     if not word:
         return None
     return word[0], _noun_forms(word[0])[0]
@@ -219,37 +277,61 @@ def _noun_role(ctx: Context, q: Quantity, actors: list[ActorHit] | None = None) 
     kind), or None for a noun that is not a person (the number counts
     something else).
     """
-    pat = patterns()
     noun = _noun(ctx, q)
     if noun is None:
         return "none"
-    forms = _noun_forms(noun[0])[1]
-    for f in forms:
-        if f in pat.civilian_nouns or ("ال" + f) in pat.civilian_nouns:
-            return "civilian"
-    if noun[0] in pat.nationality:
-        return "nationality:" + pat.nationality[noun[0]]
-    if not pat.soldier_nouns.isdisjoint(forms):
-        return "soldier"
-    if noun[0] in pat.others or noun[1] in pat.others:
-        return "others"
+    first, rest = _word_roles(ctx, noun[0])
+    if first is not None:
+        return first
     if actors and covers(actors, q.noun_start or -1):
         return "actor"
+    return rest
+
+
+_ROLES: dict[tuple[object, str], tuple[str | None, str | None]] = {}
+
+
+def _word_roles(ctx: Context, word: str) -> tuple[str | None, str | None]:
+    """`_noun_role` of a counted noun from the word alone (cached: news text repeats its nouns): the
+    role the word gives before an actor on the noun is looked at (None: none), and the role after."""
+    vocab = ctx.kb.vocab
+    key = (vocab, word)  # (a vocabulary compares by identity)
+    found = _ROLES.get(key)
+    if found is None:
+        found = _roles_of(vocab, word)
+        if len(_ROLES) > 50_000:
+            _ROLES.clear()
+        _ROLES[key] = found
+    return found
+
+
+def _roles_of(vocab, word: str) -> tuple[str | None, str | None]:
+    pat = patterns()
+    stem, forms = _noun_forms(word)
+    for f in forms:
+        if f in pat.civilian_nouns or ("ال" + f) in pat.civilian_nouns:
+            return "civilian", None
+    if word in pat.nationality:
+        return "nationality:" + pat.nationality[word], None
+    if not pat.soldier_nouns.isdisjoint(forms):
+        return "soldier", None
+    if word in pat.others or stem in pat.others:
+        return "others", None
     for f in forms:
         if f in pat.non_person or ("ال" + f) in pat.non_person:
-            return None
+            return None, None
     for f in forms:
-        cues = _matches_whole(ctx.kb.vocab.find_side_cues, f)
+        cues = _matches_whole(vocab.find_side_cues, f)
         if cues and cues[0].group in ("combatant", "leader"):
-            return "combatant"
+            return None, "combatant"
     if not pat.person_extra.isdisjoint(forms) or not pat.person_nouns.isdisjoint(forms):
-        return "person"
+        return None, "person"
     for f in forms:
-        if _matches_whole(ctx.kb.vocab.find_side_cues, f) or _matches_whole(ctx.kb.vocab.find_casualties, f):
-            return "person"
-    if noun[0] in ("من", "ما"):
-        return "none"
-    return None
+        if _matches_whole(vocab.find_side_cues, f) or _matches_whole(vocab.find_casualties, f):
+            return None, "person"
+    if word in ("من", "ما"):
+        return None, "none"
+    return None, None
 
 
 def _corrected(ctx: Context, si: SentenceInfo, q: Quantity) -> bool:
@@ -292,7 +374,7 @@ def _kind_for(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit], all
             b = (d, h)
         break
     # a companion word ("برفقة تسعة أشخاص"): the kind of the term before it
-    prev = si.words_before(q.start, 2) if not pat.companions.isdisjoint(_forms(si)) else ()
+    prev = si.words_before(q.start, 2) if _gates(si) & _COMPANIONS else ()
     if _has_companion(prev, pat):
         earlier = [h for h in before if h.end <= prev[0].start]
         if earlier:
@@ -316,7 +398,7 @@ def _estimate(ctx: Context, si: SentenceInfo, q: Quantity, terms: list[Hit]) -> 
     """"قدرت الأمم المتحدة عدد المدنيين العالقين بنحو مئة ألف": an estimate of how many people there are
     (present), or of the toll a term right after "عدد" names ("قدرت عدد النازحين بأكثر من 130 ألف")."""
     cw = claim_words()
-    if cw.estimate.isdisjoint(_forms(si)):
+    if not _gates(si) & _ESTIMATE:
         return None
     words = si.words_before(q.start, 16)
     est = [i for i, t in enumerate(words) if t.norm in cw.estimate or t.stem in cw.estimate]
@@ -338,8 +420,13 @@ _REFUSAL = frozenset(REFUSAL)
 
 def _refused(ctx: Context, si: SentenceInfo, h: Hit) -> bool:
     """"رفضوا الخروج", "دون خروج": the movement or loss did not happen."""
-    prev = ctx.norm_of(max(si.start, h.start - 20), h.start).split()[-2:]
-    for w in prev:
+    return _refusal_before(ctx.doc.text[max(si.start, h.start - 20):h.start])
+
+
+@lru_cache(maxsize=65536)
+def _refusal_before(text: str) -> bool:
+    """Is one of the last two words of the text's matching form a refusal (cached: news repeats its phrases)?"""
+    for w in norm(text).rsplit(None, 2)[-2:]:
         if w.lstrip("و") in _REFUSAL:
             return True
     return False
@@ -350,7 +437,7 @@ def _one_person(ctx: Context, si: SentenceInfo, terms: list[Hit]) -> list[Quanti
     (a singular leader noun) is a count of one — so that a denied death stands as a denied claim."""
     pat = patterns()
     out = []
-    if not terms or pat.one_person.isdisjoint(_forms(si)):
+    if not terms or not _gates(si) & _ONE_PERSON:
         return out
     for h in terms:
         if h.value not in ("killed", "wounded", "captured", "arrested"):
@@ -450,6 +537,12 @@ def _attacked(ctx: Context, si: SentenceInfo, a: ActorHit) -> bool:
     return False
 
 
+def _fits(ctx: Context, a: ActorHit, want: str | None) -> bool:
+    """Can the actor's name take the pronoun of gender `want` (None: any)?"""
+    g = _genders(ctx, a)
+    return want is None or not g or want in g
+
+
 def _pronoun_owner(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quantity) -> ActorHit | None:
     """"من عناصره" / "من مقاتليها" / "في صفوفها": the possessor is an armed actor named before whose name
     agrees with the pronoun (ه masculine, ها feminine): the one attacked there ("هجوم على قوات النظام … مقتل
@@ -460,11 +553,7 @@ def _pronoun_owner(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Qu
         if t.suffix in ("ه", "ها", "هم") and (t.stem in _POSSESSED or t.stem.rstrip("ه") in _POSSESSED):
             want = {"ه": "m", "ها": "f"}.get(t.suffix)
             before = [a for a in actors if a.end <= q.start and a.side in ARMED_SIDES]
-
-            def fits(a: ActorHit) -> bool:
-                g = _genders(ctx, a)
-                return want is None or not g or want in g
-            fitting = [a for a in before if fits(a)]
+            fitting = [a for a in before if _fits(ctx, a, want)]
             hit = [a for a in fitting if _attacked(ctx, si, a)]
             if hit:
                 return hit[-1]
@@ -483,9 +572,8 @@ def _construct(ctx: Context, si: SentenceInfo, actors: list[ActorHit], q: Quanti
     anchors = [term.end] if term is not None and term.end <= q.start else []
     counts = si.memo.get("count_words")
     if counts is None:  # where the sentence's "عدد" and "حصيلة" end
-        forms = _forms(si)
         counts = si.memo["count_words"] = [t.end for t in si.tokens if t.stem in ("عدد", "حصيله")] \
-            if "عدد" in forms or "حصيله" in forms else []
+            if _gates(si) & (_COUNT_HEAD | _TOLL_HEAD) else []
     anchors += [e for e in counts if e <= q.start and len(ctx.norm_of(e, q.start).split()) <= 14]
     for end in anchors:
         a = _actor_after(si, actors, end, ctx)
@@ -528,7 +616,7 @@ def _mixed_group(ctx: Context, si: SentenceInfo, q: Quantity, actors: list[Actor
                 armed = True
             elif a.side == "civilians":
                 civilians = True
-    if not armed or not civilians and _waw().mixed_group_nouns.isdisjoint(_forms(si)):
+    if not armed or not civilians and not _gates(si) & _MIXED_GROUP:
         return False
     words = si.words_after(start, 8)
     # the phrase ends at the next number ("60 عنصراً من قوات النظام و37 من مقاتلي الفصائل")
@@ -622,8 +710,8 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
             return src.affiliation, None
         return "government", None
     # companions of a named fighter ("خروج الأمير … للتنظيم برفقة تسعة أشخاص") share his side
-    forms = _forms(si)
-    prev_words = si.words_before(q.start, 2) if not pat.companions.isdisjoint(forms) else ()
+    gates = _gates(si)
+    prev_words = si.words_before(q.start, 2) if gates & _COMPANIONS else ()
     comp = [t for t in prev_words if t.norm in pat.companions or t.stem in pat.companions]
     if comp:
         before = [x for x in actors if x.end <= comp[0].start and x.side in ARMED_SIDES]
@@ -639,7 +727,7 @@ def _side(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None, kind: s
         return "unknown", None
     # 5. suffer / inflict verbs
     # the words ending at or before the count (none to read where no inflict word is in the sentence)
-    words_before = si.tokens[:si.token_index(q.start)] if not pat.inflict.isdisjoint(forms) else ()
+    words_before = si.tokens[:si.token_index(q.start)] if gates & _INFLICT else ()
     if any(t.kind == "word" and (t.norm in pat.inflict or t.stem in pat.inflict) for t in words_before):
         subj = next((x for x in actors if x.end <= q.start and x.side in ARMED_SIDES), None)
         other = [x for x in actors if x.side in ARMED_SIDES and (subj is None or x.side != subj.side)]
@@ -712,7 +800,7 @@ _TOLL_NORMS = frozenset(norm(w) for w in TOLL_WORDS)
 def _toll(ctx: Context, si: SentenceInfo, q: Quantity) -> bool:
     """A toll word before the count: "عدد القتلى", "حصيلة القتلى", "حصيلة" alone."""
     ends = si.memo.get("toll")
-    if ends is None and "حصيله" not in _forms(si) and "عدد" not in _forms(si):
+    if ends is None and not _gates(si) & (_TOLL_HEAD | _COUNT_HEAD):
         ends = si.memo["toll"] = []
     elif ends is None:  # where the sentence's toll words end
         toks = si.tokens
@@ -760,15 +848,17 @@ def _window(ctx: Context, si: SentenceInfo, q: Quantity, near: list[TimeExpressi
 def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> str | None:
     """asserted | denied | rumored, or None when the count is feared, threatened or planned."""
     pat = patterns()
-    cues = [h for h in si.of("cue") if h.end <= q.start or h.start - q.end < 30]
+    cues = si.of("cue")
+    if cues:  # (every test below is of the cues that end before the count)
+        cues = [h for h in cues if h.end <= q.start]
     for h in cues:
-        if h.value in pat.not_happened and h.end <= q.start:
+        if h.value in pat.not_happened:
             return None
     if src.modality == "deny":
         return "denied"
     # a denial cue before the count, unless a new assertion comes between ("نافياً مقتل 150 …، ومؤكداً أن
     # عدد القتلى لا يتجاوز 40")
-    denials = [h for h in cues if h.value == "denied" and h.end <= q.start]
+    denials = [h for h in cues if h.value == "denied"]
     if denials:
         asserts = [h.start for h in si.of("attribution") if h.value == "assert" and h.start < q.start]
 
@@ -779,8 +869,9 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
     # a denial that takes up what was just said: "…, وهو ما نفاه المتحدث", "الأمر الذي نفته الوزارة"; not
     # where the count is an accusation, whose target denies only its own part ("تتهم … وهو ما تنفيه أنقرة")
     cw = claim_words()
-    if not _waw().denial_after.isdisjoint(_forms(si)) and \
-            not any(t.norm.lstrip("و") in cw.accusation for t in si.words_before(q.start, 40)):
+    gates = _gates(si)
+    if gates & _DENIAL_AFTER and not (
+            gates & _ACCUSATION and any(t.norm.lstrip("و") in cw.accusation for t in si.words_before(q.start, 40))):
         nxt = [x.start for x in si.quantities if x.start > q.end and x.kind == "count"]
         for t in si.words_after(q.end, 60):
             if nxt and t.start > min(nxt):
@@ -789,7 +880,7 @@ def _status(ctx: Context, si: SentenceInfo, q: Quantity, src: Attribution) -> st
                 before = [w.norm.lstrip("و") for w in si.words_before(t.start, 1)]
                 if before and before[-1] in ("ما", "الذي", "التي"):
                     return "denied"
-    if any(h.value == "rumoured" for h in cues if h.end <= q.start):
+    if any(h.value == "rumoured" for h in cues):
         return "rumored"
     return "asserted"
 
@@ -849,7 +940,7 @@ def _planned(ctx: Context, si: SentenceInfo, q: Quantity, term: Hit | None) -> b
     """"الاتفاق يقضي بخروج 1100 مسلح", "قد تتسبب بنزوح مليون شخص": a plan or a forecast, not an event.
     "قد" counts only before an imperfect verb ("وكان … قد قتل" is the past)."""
     cw = claim_words()
-    if _waw().planned.isdisjoint(_forms(si)):
+    if not _gates(si) & _PLANNED:
         return False
     at = min(term.start, q.start) if term is not None else q.start
     words = si.words_before(at, 3)
@@ -875,7 +966,8 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
         ones = _one_person(ctx, si, terms)
         if not si.quantities and not ones:
             continue
-        allowed = [h for h in terms if not _refused(ctx, si, h)]
+        allowed: list[Hit] | None = None  # the terms not refused, found once a count needs them
+        gates = _gates(si)
         seen: set[tuple[str, str, int]] = set()
         times_spans = [(t.start, t.end) for t in si.times]
         # (analyse sorted the sentence's quantities by start)
@@ -886,12 +978,14 @@ def extract_claims(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
                 continue
             if q.value == 1 and ctx.norm_of(q.start, q.end).lstrip("و") in pat.one_of:
                 continue
-            if not _waw().time_nouns.isdisjoint(_forms(si)) and \
+            if gates & _TIME_NOUNS and \
                     any(t.norm.lstrip("و") in cw.time_nouns for t in si.words_before(q.start, 2)):
                 continue  # "خلال الساعات الثماني والأربعين": a span of time
             role = _noun_role(ctx, q, actors[si.index])
             if role is None or _corrected(ctx, si, q):
                 continue
+            if allowed is None:
+                allowed = [h for h in terms if not _refused(ctx, si, h)]
             term, kind = _kind_for(ctx, si, q, terms, allowed)
             if kind is None or _planned(ctx, si, q, term):
                 continue
@@ -934,13 +1028,18 @@ def _restated(claims: list[Claim]) -> list[Claim]:
     مدنيين" then "ذكر مصدر … ارتقاء تسعة شهداء") is one claim: the attributed one, taking the side the
     other gives where its own is unknown. Figures at different places stay apart."""
     out = list(claims)
-    drop: set[int] = set()
+    named: dict[tuple[str, int], list[int]] = {}  # the attributed figures by kind and count, in order
+    for j, d in enumerate(out):
+        if d.source.name:
+            named.setdefault((d.kind, d.count), []).append(j)
+    if not named:
+        return out
+    drop: set[int] = set()  # (figures in the outlet's voice only)
     for i, c in enumerate(out):
         if c.source.name:
             continue
-        for j, d in enumerate(out):
-            if j == i or j in drop or not d.source.name or d.kind != c.kind or d.count != c.count:
-                continue
+        for j in named.get((c.kind, c.count), ()):
+            d = out[j]
             if c.side != d.side and "unknown" not in (c.side, d.side):
                 continue
             if c.place and d.place and c.place != d.place:
@@ -956,6 +1055,8 @@ def _parallel_windows(claims: list[Claim], own_time: set[int]) -> list[Claim]:
     """"قتل 670 … بعد أسبوعين من بدء الحملة، فيما قتل 159 …": counts of one kind told side by side in a
     sentence share the running-total window of the one that states it."""
     out = list(claims)
+    if not any(c.cumulative for c in out):
+        return out  # (no running total to share)
     by_sentence: dict[int, list[int]] = {}
     for i, c in enumerate(out):
         by_sentence.setdefault(c.evidence_start, []).append(i)
