@@ -121,12 +121,13 @@ def _is_actor(si: SentenceInfo, t: Token) -> bool:
 
 
 def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | None,
-                 history: list[tuple[frozenset[str], Attribution]] = (),
+                 history: dict[str, Attribution] | None = None,
                  before_verb: list[Token] | None = None) -> Attribution | None:
     """The source an attribution verb introduces: the nearest source phrase after it (or before, for
     "مصادر محلية قالت"); a word repeating an earlier source ("وأضاف الضابط") is that source; in a chain
-    ("نقلت سانا عن مصدر عسكري") the innermost source. `before_verb`: `si.words_before(verb.start, 1)`,
-    if the caller has it."""
+    ("نقلت سانا عن مصدر عسكري") the innermost source. `history`: the source each word of the sources
+    named so far last named (see `frames`). `before_verb`: `si.words_before(verb.start, 1)`, if the
+    caller has it."""
     text = ctx.doc.text
     actors = ctx.kb.actors
     back = _back_reference(ctx, si, verb, history)
@@ -165,10 +166,10 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
             candidates.append((h.start, _attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
     if before_verb is None:
         before_verb = si.words_before(verb.start, 1)
-    named = _named_after(ctx, si, verb, before_verb)
-    if named is not None and not any(c[0] < (named.end or 0) and (c[1].end or c[0]) > (named.start or 0)
-                                     for c in candidates):
-        candidates.append((named.start, named))
+    # (the speaker named after the verb mostly is a phrase found already: only its span is read first)
+    span = _named_span(ctx, si, verb, before_verb)
+    if span is not None and not _overlaps_candidate(candidates, span[0], span[1]):
+        candidates.append((span[0], _named_source(ctx, span[0], span[1])))
     if not candidates:
         return None
     after = [c for c in candidates if c[0] >= verb.end and c[0] - verb.end <= 40]
@@ -207,10 +208,11 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
 
 
 def _back_reference(ctx: Context, si: SentenceInfo, verb: Hit,
-                    history: list[tuple[frozenset[str], Attribution]]) -> Attribution | None:
+                    history: dict[str, Attribution] | None) -> Attribution | None:
     """"وأضاف الضابط" after "ضابط في الجيش العراقي", "وأضاف كريم" after "محافظ كركوك نجم الدين كريم",
     "بحسب المجموعة" after "مجموعة العمل من أجل فلسطينيي سوريا": the word right after the verb repeats a
-    word of an earlier source (most recent first), which it names again, with its full name."""
+    word of an earlier source (the most recent that has it: `history` maps each word to it), which it
+    names again, with its full name."""
     if not history:
         return None
     nxt = si.words_after(verb.end, 1)
@@ -222,10 +224,8 @@ def _back_reference(ctx: Context, si: SentenceInfo, verb: Hit,
     word = t.stem[2:] if t.stem.startswith("ال") else t.stem
     if len(word) < 3:
         return None
-    for words, src in history:
-        if word in words:
-            break
-    else:
+    src = history.get(word)
+    if src is None:
         return None
     sw = source_words()
     if word in sw.not_backrefs or t.norm in sw.not_backrefs or _is_actor(si, t):
@@ -377,10 +377,27 @@ NOT_SPEAKERS = {norm(w) for w in ("في", "من", "على", "عن", "إلى", "�
 CLAUSE_OPENERS = {norm(w) for w in ("إن", "أن", "ان", "بأن", "بان", "إنه", "انه", "أنه", "إنها", "أنها", "انها")}
 
 
-def _named_after(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token]) -> Attribution | None:
-    """The speaker named right after a reporting verb, up to "إن/أن": "وقال محافظ حمص طلال البرازي إن",
-    "وقال قائد الشرطة الاتحادية الفريق رائد شاكر جودت إن". Only when the verb opens the sentence's report
-    (its object clause follows), so "قال إن" and mid-clause verbs give nothing. After "بحسب/وفق" (and
+def _overlaps_candidate(candidates: list[tuple[int, Attribution]], start: int, end: int) -> bool:
+    """Does a candidate source (its offset, its phrase) overlap [start, end)?"""
+    for c in candidates:
+        if c[0] < end and (c[1].end or c[0]) > start:
+            return True
+    return False
+
+
+def _named_source(ctx: Context, start: int, end: int) -> Attribution:
+    """The speaker phrase `_named_span` found, classified."""
+    phrase = ctx.doc.text[start:end].strip(' "«»“”')
+    known = ctx.kb.vocab.classify_source(phrase, actors=ctx.kb.actors, country=ctx.country)
+    aff, typ = _affiliation(ctx, known)
+    return _attribution(phrase, aff, typ or "named", start, end)
+
+
+def _named_span(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token]) -> tuple[int, int] | None:
+    """The span (start, end) of the speaker named right after a reporting verb, up to "إن/أن": "وقال محافظ
+    حمص طلال البرازي إن", "وقال قائد الشرطة الاتحادية الفريق رائد شاكر جودت إن". Only when the verb
+    opens the sentence's report (its object clause follows), so "قال إن" and mid-clause verbs give
+    nothing. After "بحسب/وفق" (and
     "وفق ما أعلن") the phrase is the object and ends at a comma or the sentence's end instead. A
     statement named instead of its author ("بيان لخلية الإعلام الأمني", "إحصائية صادرة عن الطبابة
     الشرعية") gives its issuer. `before`: the word before the verb (`si.words_before(verb.start, 1)`)."""
@@ -432,12 +449,7 @@ def _named_after(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token])
             return None
     if not words or words[0].norm in NOT_SPEAKERS:
         return None
-    start = start if start is not None else words[0].start
-    end = words[-1].end
-    phrase = text[start:end].strip(' "«»“”')
-    known = ctx.kb.vocab.classify_source(phrase, actors=ctx.kb.actors, country=ctx.country)
-    aff, typ = _affiliation(ctx, known)
-    return _attribution(phrase, aff, typ or "named", start, end)
+    return (start if start is not None else words[0].start), words[-1].end
 
 
 FOREIGN = ("turkey", "coalition")
@@ -467,18 +479,24 @@ def _refine(ctx: Context, si: SentenceInfo, src: Attribution) -> Attribution:
     name = _balanced(src.name)
     if name != src.name:
         src = _attribution(name, src.affiliation, src.type, src.start, src.end, src.via)
-    sw = source_words()
-    toks = si.tokens_within(src.start, src.end)
-    words = [t for t in toks if t.kind == "word"]
     if src.type == "own":
         return _attribution(None, None, "own", src.start, src.end, src.via)
-    if words and (words[0].stem in sw.reporters or words[0].norm in sw.reporters):
-        rest = norm(" ".join(t.text for t in words[1:])).replace("ـ", "").strip()
-        outlet = norm(ctx.doc.outlet or "")
-        if words[0].suffix in ("نا",) or (rest and outlet and (rest in outlet or outlet in rest)):
-            return _attribution(None, None, "own", src.start, src.end, src.via)
+    sw = source_words()
+    toks = si.tokens_within(src.start, src.end)
+    words = None  # the phrase's word tokens, listed once a test needs more than the first
+    for t in toks:
+        if t.kind == "word":
+            if t.stem in sw.reporters or t.norm in sw.reporters:
+                words = [t for t in toks if t.kind == "word"]
+                rest = norm(" ".join(t.text for t in words[1:])).replace("ـ", "").strip()
+                outlet = norm(ctx.doc.outlet or "")
+                if words[0].suffix in ("نا",) or (rest and outlet and (rest in outlet or outlet in rest)):
+                    return _attribution(None, None, "own", src.start, src.end, src.via)
+            break
     if src.affiliation is not None:
         return src
+    if words is None:
+        words = [t for t in toks if t.kind == "word"]
     # an anonymous military or official source speaking to a party's outlet speaks for that party
     # ("قال مصدر ميداني لـ«الوطن»" in al-Watan, "قائد ميداني" in the military media)
     if src.type == "anonymous" and ctx.doc.outlet and not _null_speaker(ctx, src.name):
@@ -515,7 +533,9 @@ def frames(ctx: Context) -> list[list[Frame]]:
     """Attribution frames of every sentence (index-aligned with ctx.sentences)."""
     out: list[list[Frame]] = []
     last: Attribution | None = None
-    history: list[tuple[frozenset[str], Attribution]] = []  # sources named so far, most recent first
+    # the words of the sources named so far (`_surface_words` of their report's opening and name), each
+    # mapped to the most recent source that has it
+    history: dict[str, Attribution] = {}
     prev_frames: list[Frame] = []
     for si in ctx.sentences:
         fs: list[Frame] = []
@@ -541,7 +561,8 @@ def frames(ctx: Context) -> list[list[Frame]]:
                 else:
                     continue
             src = _refine(ctx, si, src)
-            src = _attribution(src.name, src.affiliation, src.type, src.start, src.end, src.via, modality)
+            if src.modality != modality:
+                src = _attribution(src.name, src.affiliation, src.type, src.start, src.end, src.via, modality)
             # "بحسب/نقلاً عن" inside or at the end of a sentence governs what came before it too
             backward = verb.lemma in BACKWARD_LEMMAS and (
                 (si.end - verb.start) < (verb.start - si.start) or ctx.doc.text[si.start:verb.start].rstrip()[-1:]
@@ -550,8 +571,8 @@ def frames(ctx: Context) -> list[list[Frame]]:
             if src.name:
                 last = src
                 if src.start is not None:
-                    history.insert(0, (_surface_words(_report_words(ctx, si, verb, src)) |
-                                       _surface_words(src.name), src))
+                    history.update(dict.fromkeys(_surface_words(_report_words(ctx, si, verb, src)), src))
+                    history.update(dict.fromkeys(_surface_words(src.name), src))
         out.append(fs)
         if fs:
             prev_frames = fs
