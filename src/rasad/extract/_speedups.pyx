@@ -188,3 +188,36 @@ _norm_cached = None  # context._norm_cached, set when norm_of is bound
 def norm_of(self, start, end):
     """The matching form of an original-text span."""
     return _norm_cached(self.doc.text[start:end])
+
+
+# --- attrib ---
+# attribution's scans of a sentence's tokens; the Python loops in attribution.py are the reference
+# (tests/extract/test_fast_attribution.py).
+
+def source_tokens(list toks, words):
+    """`attribution._source_tokens_py`: the indices of the word tokens whose matching form or stem is
+    one of `words`."""
+    cdef list out = []
+    cdef Py_ssize_t k, n = len(toks)
+    cdef object t
+    for k in range(n):
+        t = toks[k]
+        if (t.norm in words or t.stem in words) and t.kind == "word":
+            out.append(k)
+    return out
+
+
+def opening_words(list toks, Py_ssize_t lo, Py_ssize_t hi, openers):
+    """`attribution._opening_words_py`: the texts of toks[lo:hi] (lo, hi >= 0), joined by spaces, up to the first
+    punctuation mark other than a quotation mark or the first word in `openers`."""
+    cdef list words = []
+    cdef Py_ssize_t k
+    cdef object t
+    if hi > len(toks):
+        hi = len(toks)
+    for k in range(lo, hi):
+        t = toks[k]
+        if t.kind == "punct" and t.text not in '"“”«»' or t.norm in openers:
+            break
+        words.append(t.text)
+    return " ".join(words)

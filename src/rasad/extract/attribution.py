@@ -242,11 +242,18 @@ def _report_words(ctx: Context, si: SentenceInfo, verb: Hit, src: Attribution) -
     """The words a report opens with, from its source to "إن/أن" ("مجلس أمن إقليم كردستان في بيان"), that a
     later sentence may repeat to name that source again ("وأضاف البيان")."""
     a = min(src.start or verb.end, verb.end)
-    words = []
     lo = bisect.bisect_left(si.token_starts, a)
     hi = bisect.bisect_right(si.token_ends, si.end)
-    for t in si.tokens[lo:min(hi, lo + 12)]:  # `tokens_within(a, si.end)`, up to the 12th (12 words at most)
-        if t.kind == "punct" and t.text not in '"“”«»' or t.norm in CLAUSE_OPENERS:
+    # `tokens_within(a, si.end)`, up to the 12th (12 words at most)
+    return _opening_words(si.tokens, lo, min(hi, lo + 12), CLAUSE_OPENERS)
+
+
+def _opening_words_py(toks: list[Token], lo: int, hi: int, openers) -> str:
+    """The texts of toks[lo:hi] (lo, hi >= 0), joined by spaces, up to the first punctuation mark other
+    than a quotation mark or the first word in `openers` (the reference for `_speedups.opening_words`)."""
+    words = []
+    for t in toks[lo:hi]:
+        if t.kind == "punct" and t.text not in '"“”«»' or t.norm in openers:
             break
         words.append(t.text)
     return " ".join(words)
@@ -322,6 +329,12 @@ def _inside_source(found: list[tuple[int, Attribution | None, Token | None]], of
     return False
 
 
+def _source_tokens_py(toks: list[Token], words) -> list[int]:
+    """The indices of the word tokens whose matching form or stem is one of `words` (the reference for
+    `_speedups.source_tokens`)."""
+    return [k for k, t in enumerate(toks) if (t.norm in words or t.stem in words) and t.kind == "word"]
+
+
 def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribution | None, Token | None]]:
     """The source phrases of a sentence, whatever verb introduces them, in the order `_source_near`
     weighs them: known sources, then anaphoric references ("المصدر": Attribution None, the token
@@ -350,9 +363,8 @@ def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribu
         found.append((h.start, _attribution(text[h.start:end].strip(), aff, typ, h.start, end), None))
     # an anaphoric reference covers its own token only, so it never holds a later head: the heads
     # skipped for lying inside a candidate are the same whatever the last source was
-    words = _source_words()
     toks = si.tokens
-    for k in [k for k, t in enumerate(toks) if (t.norm in words or t.stem in words) and t.kind == "word"]:
+    for k in _source_tokens(toks, _source_words()):
         t = toks[k]
         if t.norm in pat.anaphoric_sources or t.stem in pat.anaphoric_sources:
             if t.norm in pat.own_sources or t.stem in pat.own_sources:
@@ -583,6 +595,14 @@ def frames(ctx: Context) -> list[list[Frame]]:
 def _bare(matched: str) -> str:
     """A verb's matching form without leading "و"."""
     return norm(matched).lstrip("و")
+
+
+# The token scans in C (rasad.extract._speedups, built by Cython when rasad is installed) when they are
+# there, else the Python loops above; they give the same.
+try:
+    from ._speedups import opening_words as _opening_words, source_tokens as _source_tokens
+except ImportError:  # not built, or a build older than these loops
+    _opening_words, _source_tokens = _opening_words_py, _source_tokens_py
 
 
 OWN_VOICE = Attribution()
