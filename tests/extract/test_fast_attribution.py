@@ -80,3 +80,26 @@ def test_attribution_uses_the_c_loops_when_built() -> None:
         assert A._source_tokens is C.source_tokens and A._opening_words is C.opening_words
     else:
         assert A._source_tokens is A._source_tokens_py and A._opening_words is A._opening_words_py
+
+
+@needs_c
+def test_speaker_span_c_is_python() -> None:
+    sents = _sentences()
+    sets = A._speaker_words()
+    spans = 0
+    for si in sents:
+        toks = si.tokens
+        text = si.text
+        offset = si.start
+        doc_text = " " * offset + text  # the document's text as far as this sentence reaches
+        # the real word sets, and ones where every third word names a statement and every fifth links it
+        # to its issuer (the issuer's path)
+        docs = frozenset(t.norm for t in toks[::3])
+        links = frozenset(t.stem for t in toks[1::5])
+        for words in (sets, (sets[0], docs, links, sets[3], sets[4]), (sets[0], docs, links, frozenset(), frozenset())):
+            for lo in range(len(toks) + 2):
+                for objective in (False, True):
+                    got = C.speaker_span(toks, lo, objective, doc_text, words, A._body_follows, si)
+                    assert got == A._speaker_span_py(toks, lo, objective, doc_text, words, A._body_follows, si)
+                    spans += got is not None
+    assert spans

@@ -221,3 +221,64 @@ def opening_words(list toks, Py_ssize_t lo, Py_ssize_t hi, openers):
             break
         words.append(t.text)
     return " ".join(words)
+
+
+def speaker_span(list toks, Py_ssize_t lo, bint objective, str text, tuple sets, body_follows, si):
+    """`attribution._speaker_span_py`: the span of the speaker phrase from toks[lo] on, or None."""
+    openers, documents, issuer_links, source_stops, not_speakers = sets
+    cdef Py_ssize_t j, n = len(toks), n_words = 0, s, e
+    cdef bint document = False
+    cdef object t, w, stem, first = None, start = None, end = None
+    if lo < 0:
+        lo = 0
+    for j in range(lo, n):
+        t = toks[j]
+        if t.kind == "punct":
+            if t.text in '"“”«»(':
+                continue
+            if objective and n_words:
+                break
+            return None  # a comma or colon before "إن": not a speaker phrase
+        w = t.norm
+        if w in openers or w[:1] == "و" and w.lstrip("و") in openers:
+            break
+        if not n_words and (w == "به" or w == "بها" or w == "ما"):
+            continue
+        stem = t.stem
+        if not n_words and (w in documents or stem in documents):
+            document = True
+            continue
+        if document and not n_words and (w in issuer_links or stem in issuer_links):
+            continue
+        if t.prefix.startswith("ل") and stem != "لواء":
+            if document and not n_words:  # the issuer
+                s = t.start + 1
+                e = t.end
+                while s < e and text[s] in "ـ\"«“":
+                    s += 1
+                start = s
+                first = t
+                end = t.end
+                n_words += 1
+                continue
+            break
+        if n_words >= 10:
+            break
+        if w == "في" and n_words and body_follows(si, j):
+            end = t.end
+            n_words += 1
+            continue
+        if w in source_stops or (stem in source_stops and (t.prefix == "" or t.prefix == "و")):
+            if objective or not n_words:
+                break
+            return None
+        if not n_words:
+            first = t
+        end = t.end
+        n_words += 1
+    else:
+        if not objective:
+            return None
+    if not n_words or first.norm in not_speakers:
+        return None
+    return (start if start is not None else first.start), end

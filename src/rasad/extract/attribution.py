@@ -409,18 +409,34 @@ def _named_span(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token]) 
     """The span (start, end) of the speaker named right after a reporting verb, up to "إن/أن": "وقال محافظ
     حمص طلال البرازي إن", "وقال قائد الشرطة الاتحادية الفريق رائد شاكر جودت إن". Only when the verb
     opens the sentence's report (its object clause follows), so "قال إن" and mid-clause verbs give
-    nothing. After "بحسب/وفق" (and
-    "وفق ما أعلن") the phrase is the object and ends at a comma or the sentence's end instead. A
-    statement named instead of its author ("بيان لخلية الإعلام الأمني", "إحصائية صادرة عن الطبابة
-    الشرعية") gives its issuer. `before`: the word before the verb (`si.words_before(verb.start, 1)`)."""
-    pat, sw = patterns(), source_words()
-    text = ctx.doc.text
-    toks = si.tokens
+    nothing. After "بحسب/وفق" (and "وفق ما أعلن") the phrase is the object and ends at a comma or the
+    sentence's end instead. A statement named instead of its author ("بيان لخلية الإعلام الأمني",
+    "إحصائية صادرة عن الطبابة الشرعية") gives its issuer. `before`: the word before the verb
+    (`si.words_before(verb.start, 1)`)."""
     objective = verb.lemma == "بحسب" or bool(before) and before[0].norm in ("ما", "وفق", "بحسب", "حسب")
+    return _speaker_span(si.tokens, bisect.bisect_left(si.token_starts, verb.end), objective, ctx.doc.text,
+                         _speaker_words(), _body_follows, si)
+
+
+@lru_cache(maxsize=1)
+def _speaker_words() -> tuple[frozenset[str], ...]:
+    """The word sets `_speaker_span` reads: clause openers, statements, the links to their issuers,
+    the words that end a source phrase, the words no speaker phrase opens with."""
+    sw = source_words()
+    return (frozenset(CLAUSE_OPENERS), sw.documents, sw.issuer_links, frozenset(patterns().source_stops),
+            frozenset(NOT_SPEAKERS))
+
+
+def _speaker_span_py(toks: list[Token], lo: int, objective: bool, text: str, sets: tuple, body_follows,
+                     si: SentenceInfo) -> tuple[int, int] | None:
+    """`_named_span` from the verb's end on: the speaker phrase's span from toks[lo] (`lo` >= 0) on, an
+    `objective` one after "بحسب/وفق"; `sets`: `_speaker_words()`; `body_follows(si, j)`: does the word
+    after token j name a body a speaker belongs to. (The reference for `_speedups.speaker_span`.)"""
+    openers, documents, issuer_links, source_stops, not_speakers = sets
     words: list = []
     document = False  # the words so far name a statement, not its author
     start = None
-    for j in range(bisect.bisect_left(si.token_starts, verb.end), len(toks)):
+    for j in range(lo, len(toks)):
         t = toks[j]
         if t.kind == "punct":
             if t.text in '"“”«»(':
@@ -429,14 +445,14 @@ def _named_span(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token]) 
                 break
             return None  # a comma or colon before "إن": not a speaker phrase
         w = t.norm
-        if w in CLAUSE_OPENERS or w[:1] == "و" and w.lstrip("و") in CLAUSE_OPENERS:
+        if w in openers or w[:1] == "و" and w.lstrip("و") in openers:
             break
         if not words and t.norm in ("به", "بها", "ما"):
             continue  # "وفق ما أفادت به المعارضة", "بحسب ما أعلن"
-        if not words and (t.norm in sw.documents or t.stem in sw.documents):
+        if not words and (t.norm in documents or t.stem in documents):
             document = True
             continue
-        if document and not words and (t.norm in sw.issuer_links or t.stem in sw.issuer_links):
+        if document and not words and (t.norm in issuer_links or t.stem in issuer_links):
             continue
         if t.prefix.startswith("ل") and t.stem not in ("لواء",):
             if document and not words:  # "بيان لخلية الإعلام الأمني": the issuer
@@ -448,10 +464,10 @@ def _named_span(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token]) 
             break  # "لمراسل سانا", "لـ«المدن»": who was told, not who spoke
         if len(words) >= 10:
             break
-        if t.norm == "في" and words and _body_follows(si, j):
+        if t.norm == "في" and words and body_follows(si, j):
             words.append(t)
             continue
-        if t.norm in pat.source_stops or (t.stem in pat.source_stops and t.prefix in ("", "و")):
+        if t.norm in source_stops or (t.stem in source_stops and t.prefix in ("", "و")):
             if objective or not words:
                 break
             return None
@@ -459,7 +475,7 @@ def _named_span(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token]) 
     else:
         if not objective:
             return None
-    if not words or words[0].norm in NOT_SPEAKERS:
+    if not words or words[0].norm in not_speakers:
         return None
     return (start if start is not None else words[0].start), words[-1].end
 
@@ -600,9 +616,10 @@ def _bare(matched: str) -> str:
 # The token scans in C (rasad.extract._speedups, built by Cython when rasad is installed) when they are
 # there, else the Python loops above; they give the same.
 try:
-    from ._speedups import opening_words as _opening_words, source_tokens as _source_tokens
+    from ._speedups import opening_words as _opening_words, source_tokens as _source_tokens, \
+        speaker_span as _speaker_span
 except ImportError:  # not built, or a build older than these loops
-    _opening_words, _source_tokens = _opening_words_py, _source_tokens_py
+    _opening_words, _source_tokens, _speaker_span = _opening_words_py, _source_tokens_py, _speaker_span_py
 
 
 OWN_VOICE = Attribution()
