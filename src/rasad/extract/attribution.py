@@ -133,14 +133,19 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
     back = _back_reference(ctx, si, verb, history)
     if back is not None:
         return back
-    candidates: list[tuple[int, Attribution]] = []
-    for c in _sentence_sources(ctx, si):
-        if c[1] is not None:
-            candidates.append((c[0], c[1]))
-        elif last is not None and last.name:  # a reference back to the last source named: its full name
-            t = c[2]
-            candidates.append((t.start, _attribution(last.name, last.affiliation, last.type, t.start, t.end,
-                                                    via=last.via)))
+    found = _sentence_sources(ctx, si)
+    pairs = si.memo["source_pairs"]
+    if pairs is not None:  # no anaphoric reference to fill
+        candidates: list[tuple[int, Attribution]] = pairs.copy()
+    else:
+        candidates = []
+        for c in found:
+            if c[1] is not None:
+                candidates.append((c[0], c[1]))
+            elif last is not None and last.name:  # a reference back to the last source named: its full name
+                t = c[2]
+                candidates.append((t.start, _attribution(last.name, last.affiliation, last.type, t.start, t.end,
+                                                        via=last.via)))
     # an actor right after the verb speaks for itself: "أعلن تنظيم الدولة"
     for h in si.of("actor"):
         if 0 <= h.start - verb.end <= 2 and not any(c[0] <= h.start < (c[1].end or 0) for c in candidates):
@@ -172,14 +177,23 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
         candidates.append((span[0], _named_source(ctx, span[0], span[1])))
     if not candidates:
         return None
-    after = [c for c in candidates if c[0] >= verb.end and c[0] - verb.end <= 40]
-    # "أكد لموقع محلي": a phrase in ل right after the verb is whom it was told to, not who told it, when a
-    # source opens the sentence before the verb
-    told_to = [c for c in after if c[0] - verb.end <= 2 and text[c[0]:c[0] + 1] == "ل" and
-               not norm(text[c[0]:c[0] + 4]).startswith(("لجن", "لجان", "لوا"))]
-    if told_to and any(c[0] - si.start <= 2 and (c[1].end or c[0]) <= verb.start for c in candidates):
-        after = [c for c in after if c not in told_to]
-    before = [c for c in candidates if (c[1].end or c[0]) <= verb.start and verb.start - (c[1].end or c[0]) <= 16]
+    # the candidates up to 40 characters after the verb and those ending up to 16 before it, in order
+    after = []
+    before = []
+    v_start, v_end = verb.start, verb.end
+    for c in candidates:
+        if c[0] >= v_end and c[0] - v_end <= 40:
+            after.append(c)
+        e = c[1].end or c[0]
+        if e <= v_start and v_start - e <= 16:
+            before.append(c)
+    if after:
+        # "أكد لموقع محلي": a phrase in ل right after the verb is whom it was told to, not who told it, when
+        # a source opens the sentence before the verb
+        told_to = [c for c in after if c[0] - verb.end <= 2 and text[c[0]:c[0] + 1] == "ل" and
+                   not norm(text[c[0]:c[0] + 4]).startswith(("لجن", "لجان", "لوا"))]
+        if told_to and any(c[0] - si.start <= 2 and (c[1].end or c[0]) <= verb.start for c in candidates):
+            after = [c for c in after if c not in told_to]
     if before:
         # "مصدر خاص لـ«المدن» أكد": a source right before the verb is its subject
         b = max(before, key=lambda c: c[0])
@@ -284,6 +298,12 @@ def _surface_words(phrase: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
+def _history_words(report: str, name: str) -> frozenset[str]:
+    """The words a later back reference may repeat: of a report's opening words and of its source's name."""
+    return _surface_words(report) | _surface_words(name)
+
+
 _INHERITS = ("government", "isis", "opposition", "sdf")
 
 
@@ -382,6 +402,8 @@ def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribu
             aff, typ = _affiliation(ctx, known)
             found.append((t.start, _attribution(phrase, aff, typ or "anonymous", t.start, end), None))
     si.memo["sources"] = found
+    # the candidates `_source_near` starts from, when no anaphoric reference needs the last source
+    si.memo["source_pairs"] = None if any(c[1] is None for c in found) else [(c[0], c[1]) for c in found]
     return found
 
 
@@ -600,8 +622,7 @@ def frames(ctx: Context) -> list[list[Frame]]:
             if src.name:
                 last = src
                 if src.start is not None:
-                    history.update(dict.fromkeys(_surface_words(_report_words(ctx, si, verb, src)), src))
-                    history.update(dict.fromkeys(_surface_words(src.name), src))
+                    history.update(dict.fromkeys(_history_words(_report_words(ctx, si, verb, src), src.name), src))
         out.append(fs)
         if fs:
             prev_frames = fs
