@@ -78,8 +78,10 @@ def test_opening_words_c_is_python() -> None:
 def test_attribution_uses_the_c_loops_when_built() -> None:
     if C is not None and hasattr(C, "source_tokens"):
         assert A._source_tokens is C.source_tokens and A._opening_words is C.opening_words
+        assert A._speaker_span is C.speaker_span and A._word_tokens is C.word_tokens
     else:
         assert A._source_tokens is A._source_tokens_py and A._opening_words is A._opening_words_py
+        assert A._speaker_span is A._speaker_span_py and A._word_tokens is A._word_tokens_py
 
 
 @needs_c
@@ -103,3 +105,11 @@ def test_speaker_span_c_is_python() -> None:
                     assert got == A._speaker_span_py(toks, lo, objective, doc_text, words, A._body_follows, si)
                     spans += got is not None
     assert spans
+
+
+@needs_c
+def test_word_tokens_c_is_python() -> None:
+    for si in _sentences():
+        for toks in (si.tokens, si.tokens[1:4], []):
+            got = C.word_tokens(toks)
+            assert got == A._word_tokens_py(toks) and all(a is b for a, b in zip(got, A._word_tokens_py(toks)))

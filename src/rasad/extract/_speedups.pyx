@@ -282,3 +282,13 @@ def speaker_span(list toks, Py_ssize_t lo, bint objective, str text, tuple sets,
     if not n_words or first.norm in not_speakers:
         return None
     return (start if start is not None else first.start), end
+
+
+def word_tokens(list toks):
+    """`attribution._word_tokens_py`: the tokens of kind "word", in order."""
+    cdef list out = []
+    cdef object t
+    for t in toks:
+        if t.kind == "word":
+            out.append(t)
+    return out

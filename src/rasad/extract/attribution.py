@@ -350,6 +350,11 @@ def _inside_source(found: list[tuple[int, Attribution | None, Token | None]], of
     return False
 
 
+def _word_tokens_py(toks: list[Token]) -> list[Token]:
+    """The tokens of kind "word", in order (the reference for `_speedups.word_tokens`)."""
+    return [t for t in toks if t.kind == "word"]
+
+
 def _source_tokens_py(toks: list[Token], words) -> list[int]:
     """The indices of the word tokens whose matching form or stem is one of `words` (the reference for
     `_speedups.source_tokens`)."""
@@ -538,7 +543,7 @@ def _refine(ctx: Context, si: SentenceInfo, src: Attribution) -> Attribution:
     for t in toks:
         if t.kind == "word":
             if t.stem in sw.reporters or t.norm in sw.reporters:
-                words = [t for t in toks if t.kind == "word"]
+                words = _word_tokens(toks)
                 rest = norm(" ".join(t.text for t in words[1:])).replace("ـ", "").strip()
                 outlet = _norm_cached(ctx.doc.outlet or "")
                 if words[0].suffix in ("نا",) or (rest and outlet and (rest in outlet or outlet in rest)):
@@ -547,7 +552,7 @@ def _refine(ctx: Context, si: SentenceInfo, src: Attribution) -> Attribution:
     if src.affiliation is not None:
         return src
     if words is None:
-        words = [t for t in toks if t.kind == "word"]
+        words = _word_tokens(toks)
     # an anonymous military or official source speaking to a party's outlet speaks for that party
     # ("قال مصدر ميداني لـ«الوطن»" in al-Watan, "قائد ميداني" in the military media)
     if src.type == "anonymous" and ctx.doc.outlet and not _null_speaker(ctx, src.name):
@@ -560,7 +565,9 @@ def _refine(ctx: Context, si: SentenceInfo, src: Attribution) -> Attribution:
     for t in words:
         if nationality.get(t.norm) in FOREIGN or nationality.get(t.stem) in FOREIGN:
             return src
-    follow = [t for t in si.words_after(src.end, 1) if t.start - src.end <= 3]
+    follow = si.words_after(src.end, 1)  # the word right after the phrase, if no more than 3 characters on
+    if follow and follow[0].start - src.end > 3:
+        follow = []
     prev = ""
     local = sw.by_country.get((ctx.country or "").upper(), {})
     for t in words[1:] + follow:
@@ -639,9 +646,10 @@ def _bare(matched: str) -> str:
 # there, else the Python loops above; they give the same.
 try:
     from ._speedups import opening_words as _opening_words, source_tokens as _source_tokens, \
-        speaker_span as _speaker_span
+        speaker_span as _speaker_span, word_tokens as _word_tokens
 except ImportError:  # not built, or a build older than these loops
-    _opening_words, _source_tokens, _speaker_span = _opening_words_py, _source_tokens_py, _speaker_span_py
+    _opening_words, _source_tokens, _speaker_span, _word_tokens = \
+        _opening_words_py, _source_tokens_py, _speaker_span_py, _word_tokens_py
 
 
 OWN_VOICE = Attribution()
