@@ -79,9 +79,11 @@ def test_attribution_uses_the_c_loops_when_built() -> None:
     if C is not None and hasattr(C, "source_tokens"):
         assert A._source_tokens is C.source_tokens and A._opening_words is C.opening_words
         assert A._speaker_span is C.speaker_span and A._word_tokens is C.word_tokens
+        assert A._phrase_end_at is C.phrase_end
     else:
         assert A._source_tokens is A._source_tokens_py and A._opening_words is A._opening_words_py
         assert A._speaker_span is A._speaker_span_py and A._word_tokens is A._word_tokens_py
+        assert A._phrase_end_at is A._phrase_end_py
 
 
 @needs_c
@@ -113,3 +115,19 @@ def test_word_tokens_c_is_python() -> None:
         for toks in (si.tokens, si.tokens[1:4], []):
             got = C.word_tokens(toks)
             assert got == A._word_tokens_py(toks) and all(a is b for a, b in zip(got, A._word_tokens_py(toks)))
+
+
+@needs_c
+def test_phrase_end_c_is_python() -> None:
+    from rasad.extract.resources import patterns
+
+    stops = patterns().source_stops
+    for si in _sentences():
+        toks = si.tokens
+        verbs, actors = si.of("attribution"), si.of("actor")
+        # the real stops, none, and every fourth word (stems among them)
+        for words in (stops, frozenset(), frozenset(t.norm for t in toks[::4]) | {t.stem for t in toks[2::4]}):
+            for k in range(len(toks)):
+                for vs, acts in ((verbs, actors), ([], actors), (verbs, [])):
+                    assert C.phrase_end(toks, k, words, vs, acts, A._body_follows, si) == \
+                        A._phrase_end_py(toks, k, words, vs, acts, A._body_follows, si)

@@ -292,3 +292,39 @@ def word_tokens(list toks):
         if t.kind == "word":
             out.append(t)
     return out
+
+
+cdef inline bint _covers(list items, object offset) except -1:
+    """context.covers: some item has start <= offset < end."""
+    cdef object x
+    for x in items:
+        if x.start <= offset < x.end:
+            return True
+    return False
+
+
+def phrase_end(list toks, Py_ssize_t k, stops, list verbs, list actors, body_follows, si):
+    """`attribution._phrase_end_py`: the end offset of a source phrase whose head is toks[k]."""
+    cdef Py_ssize_t j = k + 1, n = len(toks), words = 0
+    cdef object t, w, end = toks[k].end
+    while j < n and words < 8:
+        t = toks[j]
+        if t.kind == "punct":
+            if t.text in '"“”«»':
+                j += 1
+                continue
+            break
+        w = t.norm
+        if w == "في" and body_follows(si, j):
+            pass
+        elif w in stops or t.stem in stops and (t.prefix == "" or t.prefix == "و"):
+            break
+        if t.prefix.startswith("ل") and not _covers(actors, t.start) or _covers(verbs, t.start):
+            break
+        end = t.end
+        words += 1
+        j += 1
+    while j < n and toks[j].text in '"”»' and toks[j].start == end:
+        end = toks[j].end
+        j += 1
+    return end

@@ -77,30 +77,38 @@ def _affiliation(ctx: Context, known) -> tuple[str | None, str | None]:
 
 def _phrase_end(si: SentenceInfo, k: int, ctx: Context) -> int:
     """The end offset of a source phrase whose head is token k."""
-    pat = patterns()
-    end = si.tokens[k].end
+    return _phrase_end_at(si.tokens, k, patterns().source_stops, si.of("attribution"), si.of("actor"),
+                          _body_follows, si)
+
+
+def _phrase_end_py(toks: list[Token], k: int, stops, verbs: list[Hit], actors: list[Hit], body_follows,
+                   si: SentenceInfo) -> int:
+    """`_phrase_end` of toks[k] (`k` >= 0): up to 8 words on, to a punctuation mark, a word of `stops`,
+    a word in "ل" that is no actor (of `actors`) or a verb (of `verbs`), and a closing quote right after;
+    `body_follows(si, j)`: does the word after token j name a body a speaker belongs to. (The reference
+    for `_speedups.phrase_end`.)"""
+    end = toks[k].end
     j = k + 1
     words = 0
-    verbs = si.of("attribution")
-    while j < len(si.tokens) and words < 8:
-        t = si.tokens[j]
+    while j < len(toks) and words < 8:
+        t = toks[j]
         if t.kind == "punct":
             if t.text in '"“”«»' :
                 j += 1
                 continue
             break
-        if t.norm == "في" and _body_follows(si, j):
+        if t.norm == "في" and body_follows(si, j):
             pass  # "مصدر في قيادة شرطة حلب": the body the speaker belongs to
-        elif t.norm in pat.source_stops or t.stem in pat.source_stops and t.prefix in ("", "و"):
+        elif t.norm in stops or t.stem in stops and t.prefix in ("", "و"):
             break
-        if t.prefix.startswith("ل") and not _is_actor(si, t) or covers(verbs, t.start):
+        if t.prefix.startswith("ل") and not covers(actors, t.start) or covers(verbs, t.start):
             break
         end = t.end
         words += 1
         j += 1
     # include a closing quote
-    while j < len(si.tokens) and si.tokens[j].text in '"”»' and si.tokens[j].start == end:
-        end = si.tokens[j].end
+    while j < len(toks) and toks[j].text in '"”»' and toks[j].start == end:
+        end = toks[j].end
         j += 1
     return end
 
@@ -645,11 +653,11 @@ def _bare(matched: str) -> str:
 # The token scans in C (rasad.extract._speedups, built by Cython when rasad is installed) when they are
 # there, else the Python loops above; they give the same.
 try:
-    from ._speedups import opening_words as _opening_words, source_tokens as _source_tokens, \
-        speaker_span as _speaker_span, word_tokens as _word_tokens
+    from ._speedups import opening_words as _opening_words, phrase_end as _phrase_end_at, \
+        source_tokens as _source_tokens, speaker_span as _speaker_span, word_tokens as _word_tokens
 except ImportError:  # not built, or a build older than these loops
-    _opening_words, _source_tokens, _speaker_span, _word_tokens = \
-        _opening_words_py, _source_tokens_py, _speaker_span_py, _word_tokens_py
+    _opening_words, _phrase_end_at, _source_tokens, _speaker_span, _word_tokens = \
+        _opening_words_py, _phrase_end_py, _source_tokens_py, _speaker_span_py, _word_tokens_py
 
 
 OWN_VOICE = Attribution()
