@@ -613,10 +613,10 @@ def frames(ctx: Context) -> list[list[Frame]]:
             modality = verb.value if verb.value in ("deny", "claim") else "assert"
             # a circumstantial participle ("…، ومؤكداً أن", "نافياً", "مشيراً") has the sentence's speaker as its
             # subject, not a phrase before it; only a source named after it replaces that speaker
-            word = _bare(verb.matched or "")
-            if fs and fs[0].source.name and word.endswith("ا") and not word.endswith("وا") and \
-                    (src is None or (src.end or 0) <= verb.start):
-                src = fs[0].source
+            if fs and fs[0].source.name and (src is None or (src.end or 0) <= verb.start):
+                word = _bare(verb.matched or "")
+                if word.endswith("ا") and not word.endswith("وا"):
+                    src = fs[0].source
             if src is None:
                 # a bare continuation verb at the start keeps the previous source
                 if verb.lemma in CONTINUATION_LEMMAS and verb.start - si.start <= 8 and prev_frames:
