@@ -416,7 +416,13 @@ def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribu
             found.append((t.start, _attribution(phrase, aff, typ or "anonymous", t.start, end), None))
     si.memo["sources"] = found
     # the candidates `_source_near` starts from, when no anaphoric reference needs the last source
-    si.memo["source_pairs"] = None if any(c[1] is None for c in found) else [(c[0], c[1]) for c in found]
+    pairs: list | None = []
+    for c in found:
+        if c[1] is None:
+            pairs = None
+            break
+        pairs.append((c[0], c[1]))
+    si.memo["source_pairs"] = pairs
     return found
 
 
