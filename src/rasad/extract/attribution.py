@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 import yaml
 
@@ -24,6 +25,7 @@ from .records import builder
 from .resources import DATA, patterns
 
 _attribution = builder(Attribution)
+_FIRST = itemgetter(0)  # a candidate's offset, as a sort key
 
 BACKWARD_LEMMAS = {"بحسب", "نقل"}
 CONTINUATION_LEMMAS = {"أضاف", "تابع", "أوضح", "أشار", "لفت", "أكد", "كشف"}
@@ -204,13 +206,13 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
             after = [c for c in after if c not in told_to]
     if before:
         # "مصدر خاص لـ«المدن» أكد": a source right before the verb is its subject
-        b = max(before, key=lambda c: c[0])
+        b = max(before, key=_FIRST)
         gap = text[b[1].end or b[0]:verb.start]
         if not ("،" in gap or "," in gap or "." in gap or ":" in gap or ";" in gap or "؛" in gap) and (
                 not after or verb.start - (b[1].end or b[0]) <= 12):
             return b[1]
     if after:
-        return _innermost(ctx, sorted(after, key=lambda c: c[0]))
+        return _innermost(ctx, sorted(after, key=_FIRST))
     if not before:
         # a source opening the sentence, its verb after a modifier ("مصدر مقرب من التنظيم داخل المخيم، أكد")
         opening = [c for c in candidates if c[0] - si.start <= 2 and (c[1].end or c[0]) <= verb.start and
@@ -218,7 +220,7 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
         if opening and not [h for h in si.of("attribution") if (opening[0][1].end or 0) <= h.start < verb.start]:
             return opening[0][1]
     if before:
-        b = max(before, key=lambda c: c[0])
+        b = max(before, key=_FIRST)
         # "… آخر المواقع للهيئة، فيما أكد أن …": a phrase ending a clause before "فيما/بينما" is not the
         # subject of the verb after it (that verb keeps the sentence's speaker, see `frames`)
         gap = text[b[1].end or b[0]:verb.start]
