@@ -3,13 +3,17 @@
 
 Built by Cython when rasad is installed (see setup.py). When it is not built
 (no compiler where rasad was installed) `context.analyse` runs the
-pure-Python loop this mirrors, and which stays the reference it is tested
-against (tests/extract/test_fast_context.py):
+pure-Python loops these mirror, which stay the references they are tested
+against:
 
   file_hits                          context._file_hits_py
   of, words_before, words_after,     the methods of context.SentenceInfo
   tokens_within                      (bound onto it in their place)
   norm_of                            the method of context.Context
+  gate_bits                          claims._gate_bits_py          (tests/extract/test_fast_claims.py)
+  source_tokens, opening_words,      attribution._source_tokens_py, _opening_words_py,
+  speaker_span, word_tokens,         _speaker_span_py, _word_tokens_py, _phrase_end_py
+  phrase_end                         (tests/extract/test_fast_attribution.py)
 
 Hits are made with their type's own allocator and filled in place -- what
 `tuple.__new__(Hit, (...))` does, without the intermediate tuple. They hold
@@ -234,3 +238,143 @@ def gate_bits(list toks, dict bits, type cls, Py_ssize_t norm_off, Py_ssize_t st
         if v is not None:
             found |= <long>v
     return found
+
+
+# --- attrib ---
+# attribution's scans of a sentence's tokens; the Python loops in attribution.py are the reference
+# (tests/extract/test_fast_attribution.py).
+
+def source_tokens(list toks, words):
+    """`attribution._source_tokens_py`: the indices of the word tokens whose matching form or stem is
+    one of `words`."""
+    cdef list out = []
+    cdef Py_ssize_t k, n = len(toks)
+    cdef object t
+    for k in range(n):
+        t = toks[k]
+        if (t.norm in words or t.stem in words) and t.kind == "word":
+            out.append(k)
+    return out
+
+
+def opening_words(list toks, Py_ssize_t lo, Py_ssize_t hi, openers):
+    """`attribution._opening_words_py`: the texts of toks[lo:hi] (lo, hi >= 0), joined by spaces, up to the first
+    punctuation mark other than a quotation mark or the first word in `openers`."""
+    cdef list words = []
+    cdef Py_ssize_t k
+    cdef object t
+    if hi > len(toks):
+        hi = len(toks)
+    for k in range(lo, hi):
+        t = toks[k]
+        if t.kind == "punct" and t.text not in '"“”«»' or t.norm in openers:
+            break
+        words.append(t.text)
+    return " ".join(words)
+
+
+def speaker_span(list toks, Py_ssize_t lo, bint objective, str text, tuple sets, body_follows, si):
+    """`attribution._speaker_span_py`: the span of the speaker phrase from toks[lo] on, or None."""
+    openers, documents, issuer_links, source_stops, not_speakers = sets
+    cdef Py_ssize_t j, n = len(toks), n_words = 0, s, e
+    cdef bint document = False
+    cdef object t, w, stem, first = None, start = None, end = None
+    if lo < 0:
+        lo = 0
+    for j in range(lo, n):
+        t = toks[j]
+        if t.kind == "punct":
+            if t.text in '"“”«»(':
+                continue
+            if objective and n_words:
+                break
+            return None  # a comma or colon before "إن": not a speaker phrase
+        w = t.norm
+        if w in openers or w[:1] == "و" and w.lstrip("و") in openers:
+            break
+        if not n_words and (w == "به" or w == "بها" or w == "ما"):
+            continue
+        stem = t.stem
+        if not n_words and (w in documents or stem in documents):
+            document = True
+            continue
+        if document and not n_words and (w in issuer_links or stem in issuer_links):
+            continue
+        if t.prefix.startswith("ل") and stem != "لواء":
+            if document and not n_words:  # the issuer
+                s = t.start + 1
+                e = t.end
+                while s < e and text[s] in "ـ\"«“":
+                    s += 1
+                start = s
+                first = t
+                end = t.end
+                n_words += 1
+                continue
+            break
+        if n_words >= 10:
+            break
+        if w == "في" and n_words and body_follows(si, j):
+            end = t.end
+            n_words += 1
+            continue
+        if w in source_stops or (stem in source_stops and (t.prefix == "" or t.prefix == "و")):
+            if objective or not n_words:
+                break
+            return None
+        if not n_words:
+            first = t
+        end = t.end
+        n_words += 1
+    else:
+        if not objective:
+            return None
+    if not n_words or first.norm in not_speakers:
+        return None
+    return (start if start is not None else first.start), end
+
+
+def word_tokens(list toks):
+    """`attribution._word_tokens_py`: the tokens of kind "word", in order."""
+    cdef list out = []
+    cdef object t
+    for t in toks:
+        if t.kind == "word":
+            out.append(t)
+    return out
+
+
+cdef inline bint _covers(list items, object offset) except -1:
+    """context.covers: some item has start <= offset < end."""
+    cdef object x
+    for x in items:
+        if x.start <= offset < x.end:
+            return True
+    return False
+
+
+def phrase_end(list toks, Py_ssize_t k, stops, list verbs, list actors, body_follows, si):
+    """`attribution._phrase_end_py`: the end offset of a source phrase whose head is toks[k]."""
+    cdef Py_ssize_t j = k + 1, n = len(toks), words = 0
+    cdef object t, w, end = toks[k].end
+    while j < n and words < 8:
+        t = toks[j]
+        if t.kind == "punct":
+            if t.text in '"“”«»':
+                j += 1
+                continue
+            break
+        w = t.norm
+        if w == "في" and body_follows(si, j):
+            pass
+        elif w in stops or t.stem in stops and (t.prefix == "" or t.prefix == "و"):
+            break
+        if t.prefix.startswith("ل") and not _covers(actors, t.start) or _covers(verbs, t.start):
+            break
+        end = t.end
+        words += 1
+        j += 1
+    while j < n and toks[j].text in '"”»' and toks[j].start == end:
+        end = toks[j].end
+        j += 1
+    return end

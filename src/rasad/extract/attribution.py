@@ -14,16 +14,18 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 import yaml
 
 from ..arabic.normalize import norm
 from ..model import Attribution, Token
-from .context import Context, Hit, SentenceInfo, covers
+from .context import Context, Hit, SentenceInfo, _norm_cached, covers
 from .records import builder
 from .resources import DATA, patterns
 
 _attribution = builder(Attribution)
+_FIRST = itemgetter(0)  # a candidate's offset, as a sort key
 
 BACKWARD_LEMMAS = {"بحسب", "نقل"}
 CONTINUATION_LEMMAS = {"أضاف", "تابع", "أوضح", "أشار", "لفت", "أكد", "كشف"}
@@ -77,30 +79,38 @@ def _affiliation(ctx: Context, known) -> tuple[str | None, str | None]:
 
 def _phrase_end(si: SentenceInfo, k: int, ctx: Context) -> int:
     """The end offset of a source phrase whose head is token k."""
-    pat = patterns()
-    end = si.tokens[k].end
+    return _phrase_end_at(si.tokens, k, patterns().source_stops, si.of("attribution"), si.of("actor"),
+                          _body_follows, si)
+
+
+def _phrase_end_py(toks: list[Token], k: int, stops, verbs: list[Hit], actors: list[Hit], body_follows,
+                   si: SentenceInfo) -> int:
+    """`_phrase_end` of toks[k] (`k` >= 0): up to 8 words on, to a punctuation mark, a word of `stops`,
+    a word in "ل" that is no actor (of `actors`) or a verb (of `verbs`), and a closing quote right after;
+    `body_follows(si, j)`: does the word after token j name a body a speaker belongs to. (The reference
+    for `_speedups.phrase_end`.)"""
+    end = toks[k].end
     j = k + 1
     words = 0
-    verbs = si.of("attribution")
-    while j < len(si.tokens) and words < 8:
-        t = si.tokens[j]
+    while j < len(toks) and words < 8:
+        t = toks[j]
         if t.kind == "punct":
             if t.text in '"“”«»' :
                 j += 1
                 continue
             break
-        if t.norm == "في" and _body_follows(si, j):
+        if t.norm == "في" and body_follows(si, j):
             pass  # "مصدر في قيادة شرطة حلب": the body the speaker belongs to
-        elif t.norm in pat.source_stops or t.stem in pat.source_stops and t.prefix in ("", "و"):
+        elif t.norm in stops or t.stem in stops and t.prefix in ("", "و"):
             break
-        if t.prefix.startswith("ل") and not _is_actor(si, t) or covers(verbs, t.start):
+        if t.prefix.startswith("ل") and not covers(actors, t.start) or covers(verbs, t.start):
             break
         end = t.end
         words += 1
         j += 1
     # include a closing quote
-    while j < len(si.tokens) and si.tokens[j].text in '"”»' and si.tokens[j].start == end:
-        end = si.tokens[j].end
+    while j < len(toks) and toks[j].text in '"”»' and toks[j].start == end:
+        end = toks[j].end
         j += 1
     return end
 
@@ -121,25 +131,31 @@ def _is_actor(si: SentenceInfo, t: Token) -> bool:
 
 
 def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | None,
-                 history: list[tuple[frozenset[str], Attribution]] = (),
+                 history: dict[str, Attribution] | None = None,
                  before_verb: list[Token] | None = None) -> Attribution | None:
     """The source an attribution verb introduces: the nearest source phrase after it (or before, for
     "مصادر محلية قالت"); a word repeating an earlier source ("وأضاف الضابط") is that source; in a chain
-    ("نقلت سانا عن مصدر عسكري") the innermost source. `before_verb`: `si.words_before(verb.start, 1)`,
-    if the caller has it."""
+    ("نقلت سانا عن مصدر عسكري") the innermost source. `history`: the source each word of the sources
+    named so far last named (see `frames`). `before_verb`: `si.words_before(verb.start, 1)`, if the
+    caller has it."""
     text = ctx.doc.text
     actors = ctx.kb.actors
     back = _back_reference(ctx, si, verb, history)
     if back is not None:
         return back
-    candidates: list[tuple[int, Attribution]] = []
-    for c in _sentence_sources(ctx, si):
-        if c[1] is not None:
-            candidates.append((c[0], c[1]))
-        elif last is not None and last.name:  # a reference back to the last source named: its full name
-            t = c[2]
-            candidates.append((t.start, _attribution(last.name, last.affiliation, last.type, t.start, t.end,
-                                                    via=last.via)))
+    found = _sentence_sources(ctx, si)
+    pairs = si.memo["source_pairs"]
+    if pairs is not None:  # no anaphoric reference to fill
+        candidates: list[tuple[int, Attribution]] = pairs.copy()
+    else:
+        candidates = []
+        for c in found:
+            if c[1] is not None:
+                candidates.append((c[0], c[1]))
+            elif last is not None and last.name:  # a reference back to the last source named: its full name
+                t = c[2]
+                candidates.append((t.start, _attribution(last.name, last.affiliation, last.type, t.start, t.end,
+                                                        via=last.via)))
     # an actor right after the verb speaks for itself: "أعلن تنظيم الدولة"
     for h in si.of("actor"):
         if 0 <= h.start - verb.end <= 2 and not any(c[0] <= h.start < (c[1].end or 0) for c in candidates):
@@ -165,29 +181,38 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
             candidates.append((h.start, _attribution(text[h.start:h.end].strip(), aff, "belligerent", h.start, h.end)))
     if before_verb is None:
         before_verb = si.words_before(verb.start, 1)
-    named = _named_after(ctx, si, verb, before_verb)
-    if named is not None and not any(c[0] < (named.end or 0) and (c[1].end or c[0]) > (named.start or 0)
-                                     for c in candidates):
-        candidates.append((named.start, named))
+    # (the speaker named after the verb mostly is a phrase found already: only its span is read first)
+    span = _named_span(ctx, si, verb, before_verb)
+    if span is not None and not _overlaps_candidate(candidates, span[0], span[1]):
+        candidates.append((span[0], _named_source(ctx, span[0], span[1])))
     if not candidates:
         return None
-    after = [c for c in candidates if c[0] >= verb.end and c[0] - verb.end <= 40]
-    # "أكد لموقع محلي": a phrase in ل right after the verb is whom it was told to, not who told it, when a
-    # source opens the sentence before the verb
-    told_to = [c for c in after if c[0] - verb.end <= 2 and text[c[0]:c[0] + 1] == "ل" and
-               not norm(text[c[0]:c[0] + 4]).startswith(("لجن", "لجان", "لوا"))]
-    if told_to and any(c[0] - si.start <= 2 and (c[1].end or c[0]) <= verb.start for c in candidates):
-        after = [c for c in after if c not in told_to]
-    before = [c for c in candidates if (c[1].end or c[0]) <= verb.start and verb.start - (c[1].end or c[0]) <= 16]
+    # the candidates up to 40 characters after the verb and those ending up to 16 before it, in order
+    after = []
+    before = []
+    v_start, v_end = verb.start, verb.end
+    for c in candidates:
+        if c[0] >= v_end and c[0] - v_end <= 40:
+            after.append(c)
+        e = c[1].end or c[0]
+        if e <= v_start and v_start - e <= 16:
+            before.append(c)
+    if after:
+        # "أكد لموقع محلي": a phrase in ل right after the verb is whom it was told to, not who told it, when
+        # a source opens the sentence before the verb
+        told_to = [c for c in after if c[0] - verb.end <= 2 and text[c[0]:c[0] + 1] == "ل" and
+                   not norm(text[c[0]:c[0] + 4]).startswith(("لجن", "لجان", "لوا"))]
+        if told_to and any(c[0] - si.start <= 2 and (c[1].end or c[0]) <= verb.start for c in candidates):
+            after = [c for c in after if c not in told_to]
     if before:
         # "مصدر خاص لـ«المدن» أكد": a source right before the verb is its subject
-        b = max(before, key=lambda c: c[0])
+        b = max(before, key=_FIRST)
         gap = text[b[1].end or b[0]:verb.start]
         if not ("،" in gap or "," in gap or "." in gap or ":" in gap or ";" in gap or "؛" in gap) and (
                 not after or verb.start - (b[1].end or b[0]) <= 12):
             return b[1]
     if after:
-        return _innermost(ctx, sorted(after, key=lambda c: c[0]))
+        return _innermost(ctx, sorted(after, key=_FIRST))
     if not before:
         # a source opening the sentence, its verb after a modifier ("مصدر مقرب من التنظيم داخل المخيم، أكد")
         opening = [c for c in candidates if c[0] - si.start <= 2 and (c[1].end or c[0]) <= verb.start and
@@ -195,22 +220,23 @@ def _source_near(ctx: Context, si: SentenceInfo, verb: Hit, last: Attribution | 
         if opening and not [h for h in si.of("attribution") if (opening[0][1].end or 0) <= h.start < verb.start]:
             return opening[0][1]
     if before:
-        b = max(before, key=lambda c: c[0])
+        b = max(before, key=_FIRST)
         # "… آخر المواقع للهيئة، فيما أكد أن …": a phrase ending a clause before "فيما/بينما" is not the
         # subject of the verb after it (that verb keeps the sentence's speaker, see `frames`)
-        gap = norm(text[b[1].end or b[0]:verb.start]).split()
-        if any(ch in text[b[1].end or b[0]:verb.start] for ch in "،,;؛") and \
-                any(w.strip("،,") in SUBJECTLESS_LINKS for w in gap):
+        gap = text[b[1].end or b[0]:verb.start]
+        if any(ch in gap for ch in "،,;؛") and \
+                any(w.strip("،,") in SUBJECTLESS_LINKS for w in norm(gap).split()):
             return None
         return b[1]
     return None
 
 
 def _back_reference(ctx: Context, si: SentenceInfo, verb: Hit,
-                    history: list[tuple[frozenset[str], Attribution]]) -> Attribution | None:
+                    history: dict[str, Attribution] | None) -> Attribution | None:
     """"وأضاف الضابط" after "ضابط في الجيش العراقي", "وأضاف كريم" after "محافظ كركوك نجم الدين كريم",
     "بحسب المجموعة" after "مجموعة العمل من أجل فلسطينيي سوريا": the word right after the verb repeats a
-    word of an earlier source (most recent first), which it names again, with its full name."""
+    word of an earlier source (the most recent that has it: `history` maps each word to it), which it
+    names again, with its full name."""
     if not history:
         return None
     nxt = si.words_after(verb.end, 1)
@@ -222,10 +248,8 @@ def _back_reference(ctx: Context, si: SentenceInfo, verb: Hit,
     word = t.stem[2:] if t.stem.startswith("ال") else t.stem
     if len(word) < 3:
         return None
-    for words, src in history:
-        if word in words:
-            break
-    else:
+    src = history.get(word)
+    if src is None:
         return None
     sw = source_words()
     if word in sw.not_backrefs or t.norm in sw.not_backrefs or _is_actor(si, t):
@@ -242,11 +266,18 @@ def _report_words(ctx: Context, si: SentenceInfo, verb: Hit, src: Attribution) -
     """The words a report opens with, from its source to "إن/أن" ("مجلس أمن إقليم كردستان في بيان"), that a
     later sentence may repeat to name that source again ("وأضاف البيان")."""
     a = min(src.start or verb.end, verb.end)
-    words = []
     lo = bisect.bisect_left(si.token_starts, a)
     hi = bisect.bisect_right(si.token_ends, si.end)
-    for t in si.tokens[lo:min(hi, lo + 12)]:  # `tokens_within(a, si.end)`, up to the 12th (12 words at most)
-        if t.kind == "punct" and t.text not in '"“”«»' or t.norm in CLAUSE_OPENERS:
+    # `tokens_within(a, si.end)`, up to the 12th (12 words at most)
+    return _opening_words(si.tokens, lo, min(hi, lo + 12), CLAUSE_OPENERS)
+
+
+def _opening_words_py(toks: list[Token], lo: int, hi: int, openers) -> str:
+    """The texts of toks[lo:hi] (lo, hi >= 0), joined by spaces, up to the first punctuation mark other
+    than a quotation mark or the first word in `openers` (the reference for `_speedups.opening_words`)."""
+    words = []
+    for t in toks[lo:hi]:
+        if t.kind == "punct" and t.text not in '"“”«»' or t.norm in openers:
             break
         words.append(t.text)
     return " ".join(words)
@@ -256,12 +287,13 @@ def _report_words(ctx: Context, si: SentenceInfo, verb: Hit, src: Attribution) -
 def _subject_gap(gap: str) -> bool:
     """Can the text between an actor and a verb after it leave the actor the verb's subject: nothing but
     "قد/لقد" ("وكان الحزب قد أعلن") and no punctuation? (One look-up per gap instead of its matching
-    form, its words and a test per punctuation mark.)"""
-    for w in norm(gap).split():
-        if w not in ("قد", "لقد"):
-            return False
+    form, its words and a test per punctuation mark; the punctuation tested first, as it spares the
+    matching form of many a gap seen the first time.)"""
     for ch in "،,.:;؛\"«»":
         if ch in gap:
+            return False
+    for w in norm(gap).split():
+        if w not in ("قد", "لقد"):
             return False
     return True
 
@@ -274,6 +306,12 @@ def _surface_words(phrase: str) -> frozenset[str]:
         w = w.strip('«»“”()')
         out.add(w[2:] if w.startswith("ال") else w)
     return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _history_words(report: str, name: str) -> frozenset[str]:
+    """The words a later back reference may repeat: of a report's opening words and of its source's name."""
+    return _surface_words(report) | _surface_words(name)
 
 
 _INHERITS = ("government", "isis", "opposition", "sdf")
@@ -322,6 +360,17 @@ def _inside_source(found: list[tuple[int, Attribution | None, Token | None]], of
     return False
 
 
+def _word_tokens_py(toks: list[Token]) -> list[Token]:
+    """The tokens of kind "word", in order (the reference for `_speedups.word_tokens`)."""
+    return [t for t in toks if t.kind == "word"]
+
+
+def _source_tokens_py(toks: list[Token], words) -> list[int]:
+    """The indices of the word tokens whose matching form or stem is one of `words` (the reference for
+    `_speedups.source_tokens`)."""
+    return [k for k, t in enumerate(toks) if (t.norm in words or t.stem in words) and t.kind == "word"]
+
+
 def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribution | None, Token | None]]:
     """The source phrases of a sentence, whatever verb introduces them, in the order `_source_near`
     weighs them: known sources, then anaphoric references ("المصدر": Attribution None, the token
@@ -350,9 +399,8 @@ def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribu
         found.append((h.start, _attribution(text[h.start:end].strip(), aff, typ, h.start, end), None))
     # an anaphoric reference covers its own token only, so it never holds a later head: the heads
     # skipped for lying inside a candidate are the same whatever the last source was
-    words = _source_words()
     toks = si.tokens
-    for k in [k for k, t in enumerate(toks) if (t.norm in words or t.stem in words) and t.kind == "word"]:
+    for k in _source_tokens(toks, _source_words()):
         t = toks[k]
         if t.norm in pat.anaphoric_sources or t.stem in pat.anaphoric_sources:
             if t.norm in pat.own_sources or t.stem in pat.own_sources:
@@ -369,6 +417,14 @@ def _sentence_sources(ctx: Context, si: SentenceInfo) -> list[tuple[int, Attribu
             aff, typ = _affiliation(ctx, known)
             found.append((t.start, _attribution(phrase, aff, typ or "anonymous", t.start, end), None))
     si.memo["sources"] = found
+    # the candidates `_source_near` starts from, when no anaphoric reference needs the last source
+    pairs: list | None = []
+    for c in found:
+        if c[1] is None:
+            pairs = None
+            break
+        pairs.append((c[0], c[1]))
+    si.memo["source_pairs"] = pairs
     return found
 
 
@@ -377,21 +433,54 @@ NOT_SPEAKERS = {norm(w) for w in ("في", "من", "على", "عن", "إلى", "�
 CLAUSE_OPENERS = {norm(w) for w in ("إن", "أن", "ان", "بأن", "بان", "إنه", "انه", "أنه", "إنها", "أنها", "انها")}
 
 
-def _named_after(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token]) -> Attribution | None:
-    """The speaker named right after a reporting verb, up to "إن/أن": "وقال محافظ حمص طلال البرازي إن",
-    "وقال قائد الشرطة الاتحادية الفريق رائد شاكر جودت إن". Only when the verb opens the sentence's report
-    (its object clause follows), so "قال إن" and mid-clause verbs give nothing. After "بحسب/وفق" (and
-    "وفق ما أعلن") the phrase is the object and ends at a comma or the sentence's end instead. A
-    statement named instead of its author ("بيان لخلية الإعلام الأمني", "إحصائية صادرة عن الطبابة
-    الشرعية") gives its issuer. `before`: the word before the verb (`si.words_before(verb.start, 1)`)."""
-    pat, sw = patterns(), source_words()
-    text = ctx.doc.text
-    toks = si.tokens
+def _overlaps_candidate(candidates: list[tuple[int, Attribution]], start: int, end: int) -> bool:
+    """Does a candidate source (its offset, its phrase) overlap [start, end)?"""
+    for c in candidates:
+        if c[0] < end and (c[1].end or c[0]) > start:
+            return True
+    return False
+
+
+def _named_source(ctx: Context, start: int, end: int) -> Attribution:
+    """The speaker phrase `_named_span` found, classified."""
+    phrase = ctx.doc.text[start:end].strip(' "«»“”')
+    known = ctx.kb.vocab.classify_source(phrase, actors=ctx.kb.actors, country=ctx.country)
+    aff, typ = _affiliation(ctx, known)
+    return _attribution(phrase, aff, typ or "named", start, end)
+
+
+def _named_span(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token]) -> tuple[int, int] | None:
+    """The span (start, end) of the speaker named right after a reporting verb, up to "إن/أن": "وقال محافظ
+    حمص طلال البرازي إن", "وقال قائد الشرطة الاتحادية الفريق رائد شاكر جودت إن". Only when the verb
+    opens the sentence's report (its object clause follows), so "قال إن" and mid-clause verbs give
+    nothing. After "بحسب/وفق" (and "وفق ما أعلن") the phrase is the object and ends at a comma or the
+    sentence's end instead. A statement named instead of its author ("بيان لخلية الإعلام الأمني",
+    "إحصائية صادرة عن الطبابة الشرعية") gives its issuer. `before`: the word before the verb
+    (`si.words_before(verb.start, 1)`)."""
     objective = verb.lemma == "بحسب" or bool(before) and before[0].norm in ("ما", "وفق", "بحسب", "حسب")
+    return _speaker_span(si.tokens, bisect.bisect_left(si.token_starts, verb.end), objective, ctx.doc.text,
+                         _speaker_words(), _body_follows, si)
+
+
+@lru_cache(maxsize=1)
+def _speaker_words() -> tuple[frozenset[str], ...]:
+    """The word sets `_speaker_span` reads: clause openers, statements, the links to their issuers,
+    the words that end a source phrase, the words no speaker phrase opens with."""
+    sw = source_words()
+    return (frozenset(CLAUSE_OPENERS), sw.documents, sw.issuer_links, frozenset(patterns().source_stops),
+            frozenset(NOT_SPEAKERS))
+
+
+def _speaker_span_py(toks: list[Token], lo: int, objective: bool, text: str, sets: tuple, body_follows,
+                     si: SentenceInfo) -> tuple[int, int] | None:
+    """`_named_span` from the verb's end on: the speaker phrase's span from toks[lo] (`lo` >= 0) on, an
+    `objective` one after "بحسب/وفق"; `sets`: `_speaker_words()`; `body_follows(si, j)`: does the word
+    after token j name a body a speaker belongs to. (The reference for `_speedups.speaker_span`.)"""
+    openers, documents, issuer_links, source_stops, not_speakers = sets
     words: list = []
     document = False  # the words so far name a statement, not its author
     start = None
-    for j in range(bisect.bisect_left(si.token_starts, verb.end), len(toks)):
+    for j in range(lo, len(toks)):
         t = toks[j]
         if t.kind == "punct":
             if t.text in '"“”«»(':
@@ -400,14 +489,14 @@ def _named_after(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token])
                 break
             return None  # a comma or colon before "إن": not a speaker phrase
         w = t.norm
-        if w in CLAUSE_OPENERS or w[:1] == "و" and w.lstrip("و") in CLAUSE_OPENERS:
+        if w in openers or w[:1] == "و" and w.lstrip("و") in openers:
             break
         if not words and t.norm in ("به", "بها", "ما"):
             continue  # "وفق ما أفادت به المعارضة", "بحسب ما أعلن"
-        if not words and (t.norm in sw.documents or t.stem in sw.documents):
+        if not words and (t.norm in documents or t.stem in documents):
             document = True
             continue
-        if document and not words and (t.norm in sw.issuer_links or t.stem in sw.issuer_links):
+        if document and not words and (t.norm in issuer_links or t.stem in issuer_links):
             continue
         if t.prefix.startswith("ل") and t.stem not in ("لواء",):
             if document and not words:  # "بيان لخلية الإعلام الأمني": the issuer
@@ -419,10 +508,10 @@ def _named_after(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token])
             break  # "لمراسل سانا", "لـ«المدن»": who was told, not who spoke
         if len(words) >= 10:
             break
-        if t.norm == "في" and words and _body_follows(si, j):
+        if t.norm == "في" and words and body_follows(si, j):
             words.append(t)
             continue
-        if t.norm in pat.source_stops or (t.stem in pat.source_stops and t.prefix in ("", "و")):
+        if t.norm in source_stops or (t.stem in source_stops and t.prefix in ("", "و")):
             if objective or not words:
                 break
             return None
@@ -430,14 +519,9 @@ def _named_after(ctx: Context, si: SentenceInfo, verb: Hit, before: list[Token])
     else:
         if not objective:
             return None
-    if not words or words[0].norm in NOT_SPEAKERS:
+    if not words or words[0].norm in not_speakers:
         return None
-    start = start if start is not None else words[0].start
-    end = words[-1].end
-    phrase = text[start:end].strip(' "«»“”')
-    known = ctx.kb.vocab.classify_source(phrase, actors=ctx.kb.actors, country=ctx.country)
-    aff, typ = _affiliation(ctx, known)
-    return _attribution(phrase, aff, typ or "named", start, end)
+    return (start if start is not None else words[0].start), words[-1].end
 
 
 FOREIGN = ("turkey", "coalition")
@@ -467,18 +551,24 @@ def _refine(ctx: Context, si: SentenceInfo, src: Attribution) -> Attribution:
     name = _balanced(src.name)
     if name != src.name:
         src = _attribution(name, src.affiliation, src.type, src.start, src.end, src.via)
-    sw = source_words()
-    toks = si.tokens_within(src.start, src.end)
-    words = [t for t in toks if t.kind == "word"]
     if src.type == "own":
         return _attribution(None, None, "own", src.start, src.end, src.via)
-    if words and (words[0].stem in sw.reporters or words[0].norm in sw.reporters):
-        rest = norm(" ".join(t.text for t in words[1:])).replace("ـ", "").strip()
-        outlet = norm(ctx.doc.outlet or "")
-        if words[0].suffix in ("نا",) or (rest and outlet and (rest in outlet or outlet in rest)):
-            return _attribution(None, None, "own", src.start, src.end, src.via)
+    sw = source_words()
+    toks = si.tokens_within(src.start, src.end)
+    words = None  # the phrase's word tokens, listed once a test needs more than the first
+    for t in toks:
+        if t.kind == "word":
+            if t.stem in sw.reporters or t.norm in sw.reporters:
+                words = _word_tokens(toks)
+                rest = norm(" ".join(t.text for t in words[1:])).replace("ـ", "").strip()
+                outlet = _norm_cached(ctx.doc.outlet or "")
+                if words[0].suffix in ("نا",) or (rest and outlet and (rest in outlet or outlet in rest)):
+                    return _attribution(None, None, "own", src.start, src.end, src.via)
+            break
     if src.affiliation is not None:
         return src
+    if words is None:
+        words = _word_tokens(toks)
     # an anonymous military or official source speaking to a party's outlet speaks for that party
     # ("قال مصدر ميداني لـ«الوطن»" in al-Watan, "قائد ميداني" in the military media)
     if src.type == "anonymous" and ctx.doc.outlet and not _null_speaker(ctx, src.name):
@@ -491,7 +581,9 @@ def _refine(ctx: Context, si: SentenceInfo, src: Attribution) -> Attribution:
     for t in words:
         if nationality.get(t.norm) in FOREIGN or nationality.get(t.stem) in FOREIGN:
             return src
-    follow = [t for t in si.words_after(src.end, 1) if t.start - src.end <= 3]
+    follow = si.words_after(src.end, 1)  # the word right after the phrase, if no more than 3 characters on
+    if follow and follow[0].start - src.end > 3:
+        follow = []
     prev = ""
     local = sw.by_country.get((ctx.country or "").upper(), {})
     for t in words[1:] + follow:
@@ -515,7 +607,9 @@ def frames(ctx: Context) -> list[list[Frame]]:
     """Attribution frames of every sentence (index-aligned with ctx.sentences)."""
     out: list[list[Frame]] = []
     last: Attribution | None = None
-    history: list[tuple[frozenset[str], Attribution]] = []  # sources named so far, most recent first
+    # the words of the sources named so far (`_surface_words` of their report's opening and name), each
+    # mapped to the most recent source that has it
+    history: dict[str, Attribution] = {}
     prev_frames: list[Frame] = []
     for si in ctx.sentences:
         fs: list[Frame] = []
@@ -527,10 +621,10 @@ def frames(ctx: Context) -> list[list[Frame]]:
             modality = verb.value if verb.value in ("deny", "claim") else "assert"
             # a circumstantial participle ("…، ومؤكداً أن", "نافياً", "مشيراً") has the sentence's speaker as its
             # subject, not a phrase before it; only a source named after it replaces that speaker
-            word = _bare(verb.matched or "")
-            if fs and fs[0].source.name and word.endswith("ا") and not word.endswith("وا") and \
-                    (src is None or (src.end or 0) <= verb.start):
-                src = fs[0].source
+            if fs and fs[0].source.name and (src is None or (src.end or 0) <= verb.start):
+                word = _bare(verb.matched or "")
+                if word.endswith("ا") and not word.endswith("وا"):
+                    src = fs[0].source
             if src is None:
                 # a bare continuation verb at the start keeps the previous source
                 if verb.lemma in CONTINUATION_LEMMAS and verb.start - si.start <= 8 and prev_frames:
@@ -541,7 +635,8 @@ def frames(ctx: Context) -> list[list[Frame]]:
                 else:
                     continue
             src = _refine(ctx, si, src)
-            src = _attribution(src.name, src.affiliation, src.type, src.start, src.end, src.via, modality)
+            if src.modality != modality:
+                src = _attribution(src.name, src.affiliation, src.type, src.start, src.end, src.via, modality)
             # "بحسب/نقلاً عن" inside or at the end of a sentence governs what came before it too
             backward = verb.lemma in BACKWARD_LEMMAS and (
                 (si.end - verb.start) < (verb.start - si.start) or ctx.doc.text[si.start:verb.start].rstrip()[-1:]
@@ -550,8 +645,7 @@ def frames(ctx: Context) -> list[list[Frame]]:
             if src.name:
                 last = src
                 if src.start is not None:
-                    history.insert(0, (_surface_words(_report_words(ctx, si, verb, src)) |
-                                       _surface_words(src.name), src))
+                    history.update(dict.fromkeys(_history_words(_report_words(ctx, si, verb, src), src.name), src))
         out.append(fs)
         if fs:
             prev_frames = fs
@@ -562,6 +656,16 @@ def frames(ctx: Context) -> list[list[Frame]]:
 def _bare(matched: str) -> str:
     """A verb's matching form without leading "و"."""
     return norm(matched).lstrip("و")
+
+
+# The token scans in C (rasad.extract._speedups, built by Cython when rasad is installed) when they are
+# there, else the Python loops above; they give the same.
+try:
+    from ._speedups import opening_words as _opening_words, phrase_end as _phrase_end_at, \
+        source_tokens as _source_tokens, speaker_span as _speaker_span, word_tokens as _word_tokens
+except ImportError:  # not built, or a build older than these loops
+    _opening_words, _phrase_end_at, _source_tokens, _speaker_span, _word_tokens = \
+        _opening_words_py, _phrase_end_py, _source_tokens_py, _speaker_span_py, _word_tokens_py
 
 
 OWN_VOICE = Attribution()
