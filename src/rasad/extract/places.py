@@ -208,6 +208,12 @@ def _unknown(ctx: Context, si: SentenceInfo, pat, names: list[tuple[int, int]],
                         j += 1
                         continue
                     break
+                if not words and kind == "settlement":
+                    # "مدينة حلب": the gazetteer's, whatever else the word is (the tests below would end the
+                    # name as well, or come to this one)
+                    hit = _known_at(known, t.start)
+                    if hit is not None and not (head.stem in ("حي", "حيي") and _coarse(ctx, hit)):
+                        break
                 if t.kind not in ("word", "number") or t.suffix in ("ه", "ها", "هم", "هن"):
                     break
                 bare = t.norm.lstrip("و") if words else t.norm
@@ -221,11 +227,9 @@ def _unknown(ctx: Context, si: SentenceInfo, pat, names: list[tuple[int, int]],
                     break  # "مخيم عشوائي", "حي سكني": an adjective, not a name
                 if words and t.prefix.startswith("و"):
                     break
-                hit = next((h for a, b, h in known if a <= t.start < b), None)
+                hit = _known_at(known, t.start)
                 if hit is not None:
-                    hp = ctx.kb.gazetteer.get(hit.ids[0])
-                    coarse = hp is not None and hp.level in ("governorate", "region", "country", "district")
-                    if kind == "settlement" and not words and not (head.stem in ("حي", "حيي") and coarse):
+                    if kind == "settlement" and not words and not (head.stem in ("حي", "حيي") and _coarse(ctx, hit)):
                         words = []
                         break  # "مدينة حلب": the gazetteer's
                     inner = inner or hit
@@ -273,6 +277,20 @@ def _unknown(ctx: Context, si: SentenceInfo, pat, names: list[tuple[int, int]],
             break
         i = max(j, i + 1)
     return out
+
+
+def _known_at(known: list[tuple[int, int, Hit]], offset: int) -> Hit | None:
+    """The first known place hit (start, end, hit) with start <= offset < end."""
+    for a, b, h in known:
+        if a <= offset < b:
+            return h
+    return None
+
+
+def _coarse(ctx: Context, hit: Hit) -> bool:
+    """A place hit that names a governorate, region, country or district."""
+    hp = ctx.kb.gazetteer.get(hit.ids[0])
+    return hp is not None and hp.level in ("governorate", "region", "country", "district")
 
 
 def _heads(si: SentenceInfo) -> list[int]:
