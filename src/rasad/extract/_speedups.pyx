@@ -188,3 +188,20 @@ _norm_cached = None  # context._norm_cached, set when norm_of is bound
 def norm_of(self, start, end):
     """The matching form of an original-text span."""
     return _norm_cached(self.doc.text[start:end])
+
+
+# --- places ---
+# places._heads' scan of a sentence's tokens; places._heads_py is the reference.
+
+def heads(list tokens, object ends_in_head, object head_kind):
+    """The indexes of the tokens that are place words able to introduce a name: `places._heads_py`
+    (`ends_in_head`: places._HEAD_ENDING, `head_kind`: places._head_kind_of)."""
+    cdef list out = []
+    cdef Py_ssize_t k
+    cdef object t
+    for k in range(len(tokens)):
+        t = tokens[k]
+        if ends_in_head[t.norm] and not t.suffix and t.kind == "word" and "ال" not in t.prefix \
+                and head_kind(t.norm, t.stem) is not None:
+            out.append(k)
+    return out

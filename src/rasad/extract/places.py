@@ -299,9 +299,21 @@ def _heads(si: SentenceInfo) -> list[int]:
     stem, so a place word ends in one of the heads.)"""
     if len(_HEAD_ENDING) > 100_000:
         _HEAD_ENDING.clear()
-    could = _HEAD_ENDING
-    return [k for k, t in enumerate(si.tokens) if could[t.norm] and not t.suffix and t.kind == "word"
-            and "ال" not in t.prefix and _head_kind_of(t.norm, t.stem) is not None]
+    return _scan_heads(si.tokens, _HEAD_ENDING, _head_kind_of)
+
+
+def _heads_py(tokens: list[Token], could: _EndsInHead, head_kind) -> list[int]:
+    """The scan of `_heads`; the reference for `_speedups.heads`."""
+    return [k for k, t in enumerate(tokens) if could[t.norm] and not t.suffix and t.kind == "word"
+            and "ال" not in t.prefix and head_kind(t.norm, t.stem) is not None]
+
+
+# The C loop (rasad.extract._speedups, built by Cython when rasad is installed) when it is there, else the
+# Python one; they find the same tokens.
+try:
+    from ._speedups import heads as _scan_heads
+except ImportError:  # not built (no compiler where rasad was installed)
+    _scan_heads = _heads_py
 
 
 def _prepositional(t: Token) -> bool:
