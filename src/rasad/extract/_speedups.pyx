@@ -14,6 +14,7 @@ against:
   source_tokens, opening_words,      attribution._source_tokens_py, _opening_words_py,
   speaker_span, word_tokens,         _speaker_span_py, _word_tokens_py, _phrase_end_py
   phrase_end                         (tests/extract/test_fast_attribution.py)
+  heads                              places._heads_py              (tests/extract/test_fast_places.py)
 
 Hits are made with their type's own allocator and filled in place -- what
 `tuple.__new__(Hit, (...))` does, without the intermediate tuple. They hold
@@ -378,3 +379,20 @@ def phrase_end(list toks, Py_ssize_t k, stops, list verbs, list actors, body_fol
         end = toks[j].end
         j += 1
     return end
+
+
+# --- places ---
+# places._heads' scan of a sentence's tokens; places._heads_py is the reference.
+
+def heads(list tokens, object ends_in_head, object head_kind):
+    """The indexes of the tokens that are place words able to introduce a name: `places._heads_py`
+    (`ends_in_head`: places._HEAD_ENDING, `head_kind`: places._head_kind_of)."""
+    cdef list out = []
+    cdef Py_ssize_t k
+    cdef object t
+    for k in range(len(tokens)):
+        t = tokens[k]
+        if ends_in_head[t.norm] and not t.suffix and t.kind == "word" and "ال" not in t.prefix \
+                and head_kind(t.norm, t.stem) is not None:
+            out.append(k)
+    return out

@@ -1,7 +1,10 @@
 """Find multi-word forms among a sentence's tokens, tolerant of proclitics and suffixes."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+import ahocorasick
 
 from ..model import Token
 from .context import SentenceInfo
@@ -78,6 +81,35 @@ def _all_firsts(lists: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     return frozenset().union(*map(_firsts, lists))
 
 
+_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a]+")
+
+
+@lru_cache(maxsize=16)
+def _first_needles(lists: tuple[tuple[str, ...], ...]) -> ahocorasick.Automaton | None:
+    """An automaton of strings one of which a sentence's matching form holds wherever a token has the first
+    word of a form of `lists` among its variants (None: no such test, when a first word is not all
+    Arabic letters).
+
+    A word token's variants are pieces of its matching form (itself, without leading proclitics, its
+    stem, the article and its stem, its stem and suffix), but for a restored ة: the stem of a suffixed
+    feminine noun ends in ه where the word has ت (سيطرتها -> سيطره); so each first word, and each with
+    one ه read as ت. A number's variants are pieces of its matching form; any other token's are its
+    text, which does not begin with an Arabic letter (a word token would take it). A token's matching
+    form is in its sentence's."""
+    firsts = _all_firsts(lists)
+    if not firsts or not all(_LETTERS.fullmatch(f) for f in firsts):
+        return None
+    auto = ahocorasick.Automaton()
+    for f in firsts:
+        auto.add_word(f, f)
+        for i, ch in enumerate(f):
+            if ch == "ه":
+                g = f[:i] + "ت" + f[i + 1:]
+                auto.add_word(g, g)
+    auto.make_automaton()
+    return auto
+
+
 def find(si: SentenceInfo, forms: tuple[str, ...]) -> list[tuple[int, int, str]]:
     """(first token index, last token index + 1, form) for every form found, longest first at a position."""
     return find_each(si, forms)[0]
@@ -86,6 +118,9 @@ def find(si: SentenceInfo, forms: tuple[str, ...]) -> list[tuple[int, int, str]]
 def find_each(si: SentenceInfo, *lists: tuple[str, ...]) -> list[list[tuple[int, int, str]]]:
     """`find(si, forms)` for each of several lists of forms, the tokens scanned once for where any
     form of any list starts (in most sentences none does)."""
+    needles = _first_needles(lists)
+    if needles is not None and next(needles.iter(si.norm), None) is None:
+        return [[] for _ in lists]  # no token has a first word among its variants
     vs = _sentence_variants(si)
     firsts = _all_firsts(lists)
     starts = [k for k, v in enumerate(vs) if not firsts.isdisjoint(v)]  # tokens some form starts with

@@ -208,6 +208,12 @@ def _unknown(ctx: Context, si: SentenceInfo, pat, names: list[tuple[int, int]],
                         j += 1
                         continue
                     break
+                if not words and kind == "settlement":
+                    # "مدينة حلب": the gazetteer's, whatever else the word is (the tests below would end the
+                    # name as well, or come to this one)
+                    hit = _known_at(known, t.start)
+                    if hit is not None and not (head.stem in ("حي", "حيي") and _coarse(ctx, hit)):
+                        break
                 if t.kind not in ("word", "number") or t.suffix in ("ه", "ها", "هم", "هن"):
                     break
                 bare = t.norm.lstrip("و") if words else t.norm
@@ -221,11 +227,9 @@ def _unknown(ctx: Context, si: SentenceInfo, pat, names: list[tuple[int, int]],
                     break  # "مخيم عشوائي", "حي سكني": an adjective, not a name
                 if words and t.prefix.startswith("و"):
                     break
-                hit = next((h for a, b, h in known if a <= t.start < b), None)
+                hit = _known_at(known, t.start)
                 if hit is not None:
-                    hp = ctx.kb.gazetteer.get(hit.ids[0])
-                    coarse = hp is not None and hp.level in ("governorate", "region", "country", "district")
-                    if kind == "settlement" and not words and not (head.stem in ("حي", "حيي") and coarse):
+                    if kind == "settlement" and not words and not (head.stem in ("حي", "حيي") and _coarse(ctx, hit)):
                         words = []
                         break  # "مدينة حلب": the gazetteer's
                     inner = inner or hit
@@ -275,15 +279,41 @@ def _unknown(ctx: Context, si: SentenceInfo, pat, names: list[tuple[int, int]],
     return out
 
 
+def _known_at(known: list[tuple[int, int, Hit]], offset: int) -> Hit | None:
+    """The first known place hit (start, end, hit) with start <= offset < end."""
+    for a, b, h in known:
+        if a <= offset < b:
+            return h
+    return None
+
+
+def _coarse(ctx: Context, hit: Hit) -> bool:
+    """A place hit that names a governorate, region, country or district."""
+    hp = ctx.kb.gazetteer.get(hit.ids[0])
+    return hp is not None and hp.level in ("governorate", "region", "country", "district")
+
+
 def _heads(si: SentenceInfo) -> list[int]:
     """Indexes of the sentence's tokens that are place words able to introduce a name: only an
     indefinite place word does ("مدينة X"); "المدينة" refers back. (A word without suffix ends in its
     stem, so a place word ends in one of the heads.)"""
     if len(_HEAD_ENDING) > 100_000:
         _HEAD_ENDING.clear()
-    could = _HEAD_ENDING
-    return [k for k, t in enumerate(si.tokens) if could[t.norm] and not t.suffix and t.kind == "word"
-            and "ال" not in t.prefix and _head_kind_of(t.norm, t.stem) is not None]
+    return _scan_heads(si.tokens, _HEAD_ENDING, _head_kind_of)
+
+
+def _heads_py(tokens: list[Token], could: _EndsInHead, head_kind) -> list[int]:
+    """The scan of `_heads`; the reference for `_speedups.heads`."""
+    return [k for k, t in enumerate(tokens) if could[t.norm] and not t.suffix and t.kind == "word"
+            and "ال" not in t.prefix and head_kind(t.norm, t.stem) is not None]
+
+
+# The C loop (rasad.extract._speedups, built by Cython when rasad is installed) when it is there, else the
+# Python one; they find the same tokens.
+try:
+    from ._speedups import heads as _scan_heads
+except ImportError:  # not built (no compiler where rasad was installed)
+    _scan_heads = _heads_py
 
 
 def _prepositional(t: Token) -> bool:
