@@ -24,8 +24,9 @@ import synth  # noqa: E402
 
 
 def _reference_ms() -> float:
-    """CPU ms of sum(range(10**6)), best of 5: how fast this machine runs Python just now (about 10 ms on a
-    current desktop core; a shared VM's figure moves with its neighbours' load)."""
+    """CPU ms of sum(range(10**6)), best of 5: how fast this interpreter on this machine runs Python just now.
+    It shows both the build (on the README's VM about 8 ms with Debian's CPython 3.11, built with profile-guided
+    optimisation, and 15-17 ms with pyenv's default build) and a shared VM's neighbours' load (up to about 30 ms)."""
     best = float("inf")
     for _ in range(5):
         t = time.process_time()
@@ -66,7 +67,8 @@ def main() -> int:
     import importlib.util
 
     built = {m: importlib.util.find_spec(f"rasad.{m}._speedups") is not None for m in ("arabic", "knowledge", "extract")}
-    result = {"machine": f"{platform.machine()}, Python {platform.python_version()}", "c_extensions": built,
+    result = {"machine": f"{platform.machine()}, Python {platform.python_version()}",
+              "python": sys.executable, "c_extensions": built,
               "machine_reference_ms": [ref_before, ref_after], "articles": a.n,
               "mean_words": round(words), "seconds_cpu": round(secs, 2),
               "articles_per_s": round(a.n / secs, 1), "ms_per_article": round(secs / a.n * 1000, 2),
