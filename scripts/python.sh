@@ -6,7 +6,7 @@
 # has its C headers (so rasad's optional C loops can be built), and the fastest of them at
 # running Python code is chosen: the best of five timings of a fixed loop. Interpreters
 # differ a lot here: a CPython built without profile-guided optimisation (pyenv's default
-# build, for one) runs rasad's extraction about 1.25x slower than a distribution's optimised
+# build, for one) runs rasad's extraction 1.2-1.5x slower than a distribution's optimised
 # build of the same version. The choice and the timings are reported on stderr.
 set -euo pipefail
 
