@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from .. import pipeline
 from ..export import eval_record, full_record
@@ -49,7 +50,7 @@ def extract(
         for item in pipeline.extract_documents(inputs, s):
             if isinstance(item, IngestProblem):
                 problems.append(item)
-                err.print(f"[red]failed[/] {item.source}: {item.reason}", highlight=False)
+                err.print(f"[red]failed[/] {escape(item.source)}: {escape(item.reason)}", highlight=False)
             else:
                 doc, ex = item
                 out.write(json.dumps(to_line(doc, ex), ensure_ascii=False) + "\n")

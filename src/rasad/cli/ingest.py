@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from .. import pipeline
@@ -52,7 +53,7 @@ def ingest(
         _summary(report)
     else:
         for p in report.problems:
-            err.print(f"[red]failed[/] {p.source}: {p.reason}", highlight=False, soft_wrap=True)
+            err.print(f"[red]failed[/] {escape(p.source)}: {escape(p.reason)}", highlight=False, soft_wrap=True)
     raise typer.Exit(0 if report.ok else 1)
 
 

@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
-import yaml
 
 from ..arabic.normalize import norm
 from ..model import Attribution, Token
 from .context import Context, Hit, SentenceInfo, _norm_cached, covers
 from .records import builder
-from .resources import DATA, patterns
+from .resources import DATA, data_yaml, patterns
 
 _attribution = builder(Attribution)
 _FIRST = itemgetter(0)  # a candidate's offset, as a sort key
@@ -49,7 +48,7 @@ class SourceWords:
 
 @lru_cache(maxsize=1)
 def source_words() -> SourceWords:
-    a = yaml.safe_load(DATA.read_text(encoding="utf-8"))["attribution"]
+    a = data_yaml(DATA.name)["attribution"]
     s = lambda key: frozenset(norm(w) for w in a[key])  # noqa: E731
     return SourceWords(s("in_body"), s("documents"), s("issuer_links"),
                        {norm(w): side for side, ws in a["side_adjectives"].items() for w in ws},

@@ -27,7 +27,6 @@ from functools import lru_cache
 from operator import attrgetter
 from datetime import date
 
-import yaml
 
 from ..arabic.normalize import norm
 from ..arabic.tokens import split_clitics
@@ -37,7 +36,7 @@ from .attribution import Frame, source_at
 from .context import Context, Hit, SentenceInfo, contains_any, covers, spans_cover
 from .places import PlaceHit, is_destination
 from .records import builder
-from .resources import DATA, patterns
+from .resources import DATA, data_yaml, patterns
 
 _claim = builder(Claim)
 
@@ -62,7 +61,7 @@ class ClaimWords:
 
 @lru_cache(maxsize=1)
 def claim_words() -> ClaimWords:
-    c = yaml.safe_load(DATA.read_text(encoding="utf-8"))["claims"]
+    c = data_yaml(DATA.name)["claims"]
     s = lambda key: frozenset(norm(w) for w in c[key])  # noqa: E731
     return ClaimWords(s("not_civilian"), s("estimate"), s("time_nouns"), s("planned"), frozenset(c["retreat_kinds"]),
                       *(frozenset(norm(w) for w in c.get(k) or ()) for k in ("mixed_group_nouns", "denial_after",

@@ -18,7 +18,6 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from ..arabic.normalize import norm
 from ..knowledge.places import LEVEL_RANK
@@ -29,7 +28,7 @@ from .context import Context, SentenceInfo, spans_cover, spans_overlap
 from .forms import find_each
 from .places import DESTINATION, PlaceHit
 from .records import builder
-from .resources import patterns
+from .resources import data_yaml, patterns
 
 _control = builder(Control)
 
@@ -40,7 +39,7 @@ RULES = Path(__file__).parent / "data" / "event_rules.yaml"
 def rules() -> dict:
     """data/event_rules.yaml with every form in matching form: lists become frozensets of
     " form " (padded, to test whole words inside a padded text), numbers stay numbers."""
-    raw = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    raw = data_yaml(RULES.name)
 
     def conv(v):
         if isinstance(v, dict):

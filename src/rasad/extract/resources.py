@@ -56,9 +56,19 @@ class Patterns:
     gain_forms: tuple[str, ...]
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster than pure Python
+
+
+@lru_cache(maxsize=None)
+def data_yaml(name: str) -> dict:
+    """One of this package's data files (data/NAME), parsed once for every module that reads it.
+    Shared: read it, never change it."""
+    return yaml.load((DATA.parent / name).read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - safe loaders
+
+
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
-    d = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    d = data_yaml(DATA.name)
     p, c, a, e = d["places"], d["claims"], d["attribution"], d["events"]
     return Patterns(
         place_heads=_set(p["heads"]),
