@@ -20,7 +20,7 @@ from .dates import date_from_text, detect_published, parse_given_date
 from .decode import DecodeError, decode
 from .document import to_document
 from .fetch import fetch
-from .html import extract_html, looks_like_html
+from .sniff import looks_like_html
 from .identity import (
     NearDuplicateIndex,
     band_keys,
@@ -40,3 +40,13 @@ __all__ = [
     "fetch", "iter_inputs", "looks_like_html", "mark_near_duplicate", "outlet_from_text", "outlet_from_url",
     "parse_given_date", "signature", "similarity", "text_signature", "to_document",
 ]
+
+
+def __getattr__(name: str):
+    """`extract_html` is imported on first use: rasad.ingest.html brings trafilatura, which plain-text
+    inputs never need."""
+    if name == "extract_html":
+        from .html import extract_html
+
+        return extract_html
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

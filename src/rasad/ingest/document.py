@@ -13,7 +13,7 @@ from ..settings import Settings
 from .clean import clean
 from .dates import detect_published
 from .decode import DecodeError, decode
-from .html import extract_html, looks_like_html
+from .sniff import looks_like_html
 from .identity import content_hash
 from .inputs import byte_limit
 from .outlet import detect_outlet
@@ -101,6 +101,8 @@ def _from_text(raw: RawInput, text: str, encoding: str | None, settings: Setting
 
 
 def _from_html(raw: RawInput, html: str, encoding: str | None, settings: Settings) -> Document | IngestProblem:
+    from .html import extract_html  # trafilatura is imported for the first HTML input only
+
     page = extract_html(html, url=raw.url, fallback=settings.html_fallback)
     if page is None:
         return IngestProblem(raw.source, "no article text found in the HTML (broken or empty page)")

@@ -21,11 +21,8 @@ from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitena
     set_date_params
 from trafilatura.utils import load_html
 
-_LOOKS_HTML = re.compile(
-    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p|section|span|table|br|h[1-6])\b",
-    re.I | re.S,
-)
-_TAGS = re.compile(r"</?(?:p|div|br|span|a|li|td|h[1-6]|article|section|body|html)\b[^>]{0,300}>", re.I)
+from .sniff import looks_like_html  # re-exported: it was defined here
+
 _HOST = re.compile(r"^[a-z][a-z0-9+.\-]*://([^/?#:]+)", re.I)
 _LOG = logging.getLogger(__name__)
 
@@ -37,12 +34,6 @@ class HtmlExtract:
     date: str | None  # ISO YYYY-MM-DD as htmldate gives it
     sitename: str | None
     hostname: str | None  # of the page's own canonical URL, if it declares one
-
-
-def looks_like_html(text: str) -> bool:
-    """Content sniffing: markup at the start, or many tags near the start."""
-    head = text[:4096]
-    return bool(_LOOKS_HTML.match(head)) or len(_TAGS.findall(head)) >= 5
 
 
 def extract_html(html: str, url: str | None = None, fallback: bool = False) -> HtmlExtract | None:

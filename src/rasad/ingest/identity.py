@@ -20,18 +20,20 @@ import zlib
 from itertools import chain
 from dataclasses import replace
 from functools import lru_cache
-
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from ..arabic.normalize import norm
 from ..model import Document
 from ..settings import Settings
 
+if TYPE_CHECKING:  # numpy and datasketch (which brings scipy) are imported where used: a content hash,
+    import numpy as np  # all `rasad extract` needs, should not cost their half-second import
+    from datasketch import MinHash
+
 _SCHEME = "affine32"
 _SEED = 1
 _WORD = re.compile(r"[^\W_]+")
-_DTYPE = np.dtype("<u4")
+_DTYPE = "<u4"  # signatures: little-endian uint32
 _LSH_RECALL = 0.98  # chance that a pair exactly at the threshold becomes a candidate
 _MIX = 0x9E3779B97F4A7C15  # odd 64-bit multiplier (golden ratio)
 
@@ -69,6 +71,7 @@ def shingle_hashes(text: str, size: int = 3) -> np.ndarray:
     Each word is hashed once (CRC-32 of its matching form); a shingle's hash
     combines its words' hashes with odd multipliers, vectorised in numpy.
     """
+    import numpy as np
     tokens = text.split()
     get = _TOKEN_HASHES.get
     per_token = [get(t) for t in tokens]
@@ -90,6 +93,7 @@ def shingle_hashes(text: str, size: int = 3) -> np.ndarray:
 
 @lru_cache(maxsize=4)
 def _permutations(num_perm: int) -> np.ndarray:
+    from datasketch import MinHash
     return MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME).permutations
 
 
@@ -98,6 +102,7 @@ def _identity(value):
 
 
 def _minhash(hashvalues: np.ndarray | None, num_perm: int) -> MinHash:
+    from datasketch import MinHash
     return MinHash(
         num_perm=num_perm, seed=_SEED, scheme=_SCHEME, hashvalues=hashvalues,
         permutations=_permutations(num_perm), hashfunc=_identity,
@@ -127,11 +132,13 @@ def signature(doc: Document, settings: Settings | None = None) -> bytes:
 
 
 def _values(sig: bytes) -> np.ndarray:
+    import numpy as np
     return np.frombuffer(sig, dtype=_DTYPE)
 
 
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures."""
+    import numpy as np
     va, vb = _values(a), _values(b)
     if len(va) != len(vb) or not len(va):
         raise ValueError("signatures of different sizes")
@@ -176,6 +183,7 @@ class NearDuplicateIndex:
     """
 
     def __init__(self, settings: Settings | None = None):
+        from datasketch import MinHashLSH
         settings = settings or Settings()
         self.num_perm = settings.minhash_perm
         self.threshold = settings.near_duplicate_threshold
@@ -198,6 +206,7 @@ class NearDuplicateIndex:
 
     def add(self, doc_id: str, sig: bytes) -> None:
         """Index a document (a second add of the same id is ignored)."""
+        import numpy as np
         if doc_id in self._values:
             return
         values = self._check(sig)
@@ -205,6 +214,7 @@ class NearDuplicateIndex:
         self._values[doc_id] = values
 
     def query(self, sig: bytes) -> tuple[str, float] | None:
+        import numpy as np
         values = self._check(sig)
         if not self._values:
             return None

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -92,6 +90,9 @@ class Store:
 
     def migrate(self) -> None:
         """Bring the schema to the newest migration (idempotent)."""
+        from alembic import command  # imported on first use: commands that open no store need no alembic
+        from alembic.config import Config
+
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as conn:
