@@ -31,3 +31,28 @@ def control(kb, text: str) -> set[tuple[str, str, str]]:
 def gains(kb, text: str, published: date | None = PUB) -> set[tuple[str, str]]:
     """(place, side) of each place a side gained."""
     return {(c.place, c.side) for c in run(kb, text, published).control if c.change == "gained"}
+
+
+def sample_docs(synthetic: int, per_eval_set: int | None) -> list:
+    """Documents to hold a fast path to its reference on: the first `synthetic` generated benchmark
+    articles (benchmarks/synth.py) and the first `per_eval_set` articles (None: all) of eval/own and
+    eval/heldout, dated 2020-01-01."""
+    import json
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root / "benchmarks"))
+    import synth
+
+    docs = []
+    for i in range(synthetic):
+        title, body, published = synth.article(i)
+        docs.append(Document(id=f"s{i}", text=f"{title}\n{body}", published=published))
+    for f in ("eval/own/articles.jsonl", "eval/heldout/articles.jsonl"):
+        path = root / f
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines()[:per_eval_set]:
+                r = json.loads(line)
+                docs.append(Document(id=r.get("id", "x"), text=r["text"], published=date(2020, 1, 1)))
+    return docs

@@ -7,17 +7,13 @@ together on the sentences of articles, at every start and end.
 """
 from __future__ import annotations
 
-import json
-import sys
-from datetime import date
-from pathlib import Path
-
 import pytest
 
 from rasad.extract import attribution as A
 from rasad.extract.context import analyse
 from rasad.knowledge import load
-from rasad.model import Document
+
+from .helpers import sample_docs
 
 try:
     from rasad.extract import _speedups as C
@@ -27,24 +23,10 @@ except ImportError:  # not built
 needs_c = pytest.mark.skipif(C is None or not hasattr(C, "source_tokens"),
                              reason="rasad.extract._speedups was not built (no C compiler at install)")
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def _sentences() -> list:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import synth
-
     kb = load()
-    docs = []
-    for i in range(12):
-        title, body, published = synth.article(i)
-        docs.append(Document(id=f"s{i}", text=f"{title}\n{body}", published=published))
-    for f in ("eval/own/articles.jsonl", "eval/heldout/articles.jsonl"):
-        path = ROOT / f
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines()[:10]:
-                r = json.loads(line)
-                docs.append(Document(id=r.get("id", "x"), text=r["text"], published=date(2020, 1, 1)))
+    docs = sample_docs(12, 10)
     return [si for d in docs for si in analyse(d, kb).sentences]
 
 

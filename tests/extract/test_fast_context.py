@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import gc
 import importlib.util
-import json
-import sys
-from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -23,6 +19,8 @@ from rasad.extract import context
 from rasad.knowledge import load
 from rasad.model import Document
 
+from .helpers import sample_docs
+
 try:
     from rasad.extract import _speedups as C
 except ImportError:  # not built
@@ -30,24 +28,9 @@ except ImportError:  # not built
 
 needs_c = pytest.mark.skipif(C is None, reason="rasad.extract._speedups was not built (no C compiler at install)")
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def _docs() -> list[Document]:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import synth
-
-    docs = []
-    for i in range(20):
-        title, body, published = synth.article(i)
-        docs.append(Document(id=f"s{i}", text=f"{title}\n{body}", published=published))
-    for f in ("eval/own/articles.jsonl", "eval/heldout/articles.jsonl"):
-        path = ROOT / f
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines()[:15]:
-                r = json.loads(line)
-                docs.append(Document(id=r.get("id", "x"), text=r["text"], published=date(2020, 1, 1)))
-    return docs
+    return sample_docs(20, 15)
 
 
 def _filed(ctx) -> list:

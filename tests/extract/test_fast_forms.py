@@ -3,35 +3,17 @@ has no token that a form of the lists may start with. Held on articles: the test
 where the tokens' variants hold a first word."""
 from __future__ import annotations
 
-import json
-import sys
-from datetime import date
-from pathlib import Path
-
 from rasad.extract import forms
 from rasad.extract.context import analyse
 from rasad.extract.resources import patterns
 from rasad.knowledge import load
 from rasad.model import Document
 
-ROOT = Path(__file__).resolve().parents[2]
+from .helpers import sample_docs
 
 
 def _docs() -> list[Document]:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import synth
-
-    docs = []
-    for i in range(40):
-        title, body, published = synth.article(i)
-        docs.append(Document(id=f"s{i}", text=f"{title}\n{body}", published=published))
-    for f in ("eval/own/articles.jsonl", "eval/heldout/articles.jsonl"):
-        path = ROOT / f
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                r = json.loads(line)
-                docs.append(Document(id=r.get("id", "x"), text=r["text"], published=date(2020, 1, 1)))
-    return docs
+    return sample_docs(40, None)
 
 
 def test_first_needles_never_skip_a_start():
