@@ -68,3 +68,29 @@ def test_new_landmarks_and_towns_are_located(kb):
     assert found["قاعدة كي وان"].place_id == "iq.kir.k1"
     assert found["مصفى بيجي"].place_id == "iq.sal.baiji_refinery"
     assert found["تلمنس"].lat == pytest.approx(35.65, abs=0.05)
+
+
+# ---------------------------------------------------------------- the dual "ريفي"
+
+def test_dual_countryside_names_two_countrysides_not_the_cities(kb):
+    text = "وشنت الطائرات الحربية غارات على قرى في ريفي إدلب وحلب مساء أمس."
+    found = places(kb, text)
+    assert {"ريف إدلب", "ريف حلب"} == {p.name for p in found.values()}
+    assert found["ريفي إدلب"].name == "ريف إدلب" and found["حلب"].name == "ريف حلب"
+    ex = extract(Document(id="t", text=text), kb)
+    assert {e.place for e in ex.events} == {"ريف إدلب", "ريف حلب"}
+
+
+def test_dual_countryside_with_directions_is_the_listed_regions(kb):
+    found = places(kb, "وتدور اشتباكات عنيفة في ريفي حماة الشمالي و إدلب الجنوبي منذ الصباح.")
+    south = found["إدلب الجنوبي"]
+    assert south.name == "ريف إدلب الجنوبي" and abs(south.lat - 35.6) < 0.01  # the gazetteer's region
+    assert found["ريفي حماة الشمالي"].name == "ريف حماة الشمالي"
+
+
+@pytest.mark.parametrize("text", [
+    "وقصفت المدفعية بلدة في ريفي حمص أمس.",  # no second place: no countryside read into it
+    "وتضرر مستشفى ريفي في بلدة كفرنبل جراء القصف.",  # the adjective "rural"
+])
+def test_dual_without_a_second_place_makes_no_countryside(kb, text):
+    assert not any(p.name.startswith("ريف") for p in places(kb, text).values())

@@ -346,40 +346,82 @@ DIRECTION_ADJ = {norm(w) for w in ("الشمالي", "الجنوبي", "الشر
 
 def _countryside(ctx: Context, si: SentenceInfo) -> list[PlaceHit]:
     """"ريف حماة الشمالي", "ريف حلب الشمالي الشرقي": the countryside of a known place, as an area
-    named as written, drawn at that place (the gazetteer lists only some of them)."""
+    named as written, drawn at that place (the gazetteer lists only some of them). The dual "ريفي"
+    names two: "ريفي إدلب وحلب" is the countryside of Idlib and that of Aleppo, "ريفي حماة الشمالي
+    وإدلب الجنوبي" two directional ones (the second area's span is its own name, "ريف" being shared)."""
     if "ريف" not in si.norm:  # every token's matching form is in the sentence's
         return []
-    text = ctx.doc.text
-    gaz = ctx.kb.gazetteer
     out: list[PlaceHit] = []
     toks = si.tokens
-    for i, t in enumerate(toks):
-        if t.kind != "word" or t.norm.lstrip("وفبل") not in ("ريف", "بريف"):
+    for t in toks:
+        if t.kind != "word":
             continue
-        hit = next((h for h in si.of("place") if h.start <= t.start < h.end or
-                    (h.start >= t.end and len(ctx.norm_of(t.end, h.start).split()) == 0)), None)
+        head = t.norm.lstrip("وفبل")
+        if head not in ("ريف", "بريف", "ريفي"):
+            continue
+        hit = _place_after(ctx, si, t.start, t.end, inside=head != "ريفي")
         if hit is None:
-            continue
-        place = gaz.get(hit.ids[0])
-        if place is None or norm(text[hit.start:hit.end]).startswith("محافظه"):
-            continue  # "ريف محافظة درعا": the province itself
-        end = hit.end
-        j = next((k for k, x in enumerate(toks) if x.start >= hit.end), len(toks))
-        for x in toks[j:j + 2]:
-            if x.kind == "word" and x.norm in DIRECTION_ADJ:
-                end = x.end
-            else:
-                break
-        known = hit.start <= t.start  # the gazetteer knows "ريف …" itself ("ريف إدلب الجنوبي")
-        if known and end == hit.end or not known and place.level not in ("town", "governorate"):
             continue
         start = t.start + (len(t.text) - len(t.text.lstrip("وفبل")) if t.text[:1] in "وفبل" and
                            not t.text.startswith("ريف") else 0)
-        name = text[start:end]
-        area = Place(id="area:" + norm(name), name=name, lat=place.lat, lon=place.lon, level="region",
-                     country=place.country, parent=place.id, area=True, origin="text")
-        out.append(PlaceHit(start, end, area, si.index, surface=name))
+        dual = head == "ريفي"
+        first = _area(ctx, si, hit, start, known=hit.start <= t.start, named_as="ريف " if dual else "",
+                      name_from=hit.start if dual else start)
+        if first is None:
+            continue
+        if not dual:
+            out.append(first)
+            continue
+        # the dual: a second place right after "و" ("وحلب", "و إدلب الجنوبي"); without one "ريفي" is
+        # taken for no countryside (the adjective "rural", or a slip)
+        nxt = next((x for x in toks if x.start >= first.end and x.kind == "word"), None)
+        if nxt is None or not (nxt.prefix.startswith("و") or nxt.norm == "و"):
+            continue
+        hit2 = _place_after(ctx, si, first.end, nxt.start + (1 if nxt.norm != "و" else len(nxt.text)), inside=False)
+        second = hit2 and _area(ctx, si, hit2, hit2.start, known=False, named_as="ريف ", name_from=hit2.start)
+        if second is not None:
+            out += (first, second)
     return out
+
+
+def _place_after(ctx: Context, si: SentenceInfo, start: int, end: int, inside: bool):
+    """The place hit covering `start` (when `inside`) or right after `end` with no word between."""
+    return next((h for h in si.of("place") if inside and h.start <= start < h.end or
+                 (h.start >= end and len(ctx.norm_of(end, h.start).split()) == 0)), None)
+
+
+def _area(ctx: Context, si: SentenceInfo, hit, start: int, known: bool, named_as: str = "",
+          name_from: int | None = None) -> PlaceHit | None:
+    """The countryside of the town or governorate `hit` names, its span from `start` to the end of the
+    name and the direction adjectives after it; None for a province ("ريف محافظة درعا") or other places,
+    and for a countryside the gazetteer itself knew at the same span (`known`). Its name is the text from
+    `name_from` (default `start`) with `named_as` before it: the dual's places are each "ريف" and their
+    own name ("ريفي إدلب وحلب" → "ريف إدلب", "ريف حلب"), or the countryside the gazetteer lists under
+    that name ("ريف إدلب الجنوبي")."""
+    text = ctx.doc.text
+    place = ctx.kb.gazetteer.get(hit.ids[0])
+    if place is None or norm(text[hit.start:hit.end]).startswith("محافظه"):
+        return None  # "ريف محافظة درعا": the province itself
+    toks = si.tokens
+    end = hit.end
+    j = next((k for k, x in enumerate(toks) if x.start >= hit.end), len(toks))
+    for x in toks[j:j + 2]:
+        if x.kind == "word" and x.norm in DIRECTION_ADJ:
+            end = x.end
+        else:
+            break
+    if known and end == hit.end or not known and place.level not in ("town", "governorate"):
+        return None
+    name = named_as + text[start if name_from is None else name_from:end]
+    if named_as:
+        # a countryside the gazetteer lists ("ريف إدلب الجنوبي") is that place, drawn where it lies
+        listed = next((c.entry for c in ctx.kb.gazetteer.lookup(name, country=place.country, limit=3)
+                       if c.score == 1.0 and c.entry.level == "region"), None)
+        if listed is not None:
+            return PlaceHit(start, end, listed, si.index, surface=text[start:end])
+    area = Place(id="area:" + norm(name), name=name, lat=place.lat, lon=place.lon, level="region",
+                 country=place.country, parent=place.id, area=True, origin="text")
+    return PlaceHit(start, end, area, si.index, surface=text[start:end])
 
 
 def _centroid(ctx: Context) -> tuple[float, float] | None:
