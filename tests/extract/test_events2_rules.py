@@ -188,3 +188,15 @@ def test_an_event_with_no_place_is_at_the_story_main_place(kb):
                   "وأضاف أن مئات المسلحين فروا من تلعفر ويتحصنون في بلدة العياضية.\n"
                   "وقال التحالف إن طائراته نفذت عشرات الغارات دعما للقوات.").events
     assert {e.place for e in got if e.type == AIR} == {"تلعفر"}
+
+
+# ---------------------------------------------------------------- headlines ending in an ellipsis
+
+def test_a_headline_ending_in_two_dots_is_still_a_headline(kb):
+    """"X يسيطر على Y.." on the first line is a headline, present tense for a capture; one full stop
+    ends a sentence, which reads as a holding."""
+    body = "\nوقالت مصادر محلية إن الاشتباكات استمرت ثلاثة أيام في أحياء المدينة قبل انسحاب القوات الحكومية."
+    got = run(kb, "تنظيم الدولة يسيطر على مدينة الرمادي.." + body).control
+    assert ("الرمادي", "isis", "gained") in {(c.place, c.side, c.change) for c in got}
+    got = run(kb, "ويسيطر تنظيم الدولة على مدينة الرمادي منذ أشهر." + body).control
+    assert ("الرمادي", "isis", "holds") in {(c.place, c.side, c.change) for c in got}

@@ -205,6 +205,28 @@ _HIT_START = itemgetter(0)  # Hit.start and Hit.end without the named tuple's de
 _HIT_END = itemgetter(1)
 
 
+def headline_end(ctx: Context) -> int:
+    """The end of the headline: a first line of at most 25 words before more text, with no closing
+    full stop ("قوات النظام تستعيد معبر نصيب بعد اتفاق مع فصائل الجنوب"; an ellipsis, "تنظيم الدولة
+    يسيطر على الرمادي..", is a headline's style, not a stop); 0 where the text opens with no such line.
+    Headlines tell past events in the present tense. Once per document."""
+    found = ctx.memo.get("headline_end")
+    if found is None:
+        found = ctx.memo["headline_end"] = _headline_end(ctx.doc.text)
+    return found
+
+
+def _headline_end(text: str) -> int:
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0 or not text[end:].strip():
+        return 0
+    line = text[start:end].strip()
+    if not line or line[-1] in "!?؟" or line[-1] == "." and not line.endswith("..") or len(line.split()) > 25:
+        return 0
+    return end
+
+
 @lru_cache(maxsize=4096)
 def _plain_edge(ch: str) -> bool:
     """A character that normalises to one character, not a space: no run of spaces, dropped marks or

@@ -24,7 +24,7 @@ from ..knowledge.places import LEVEL_RANK
 from ..model import Attribution, Control
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
-from .context import Context, SentenceInfo, spans_cover, spans_overlap
+from .context import Context, SentenceInfo, headline_end, spans_cover, spans_overlap
 from .forms import find_each
 from .places import DESTINATION, PlaceHit
 from .records import builder
@@ -399,8 +399,8 @@ def _announcer(ctx: Context, si: SentenceInfo, frames: list[Frame], start: int) 
 
 
 def _headline(ctx: Context, si: SentenceInfo) -> bool:
-    """The document's first line when it reads as a title (short, no final full stop)."""
-    return si.index == 0 and len(si.text.split()) <= 16 and not si.text.rstrip().endswith((".", "。"))
+    """A sentence of the document's headline (`context.headline_end`)."""
+    return si.end <= headline_end(ctx)
 
 
 def _dates(ctx: Context, si: SentenceInfo, gained: bool) -> tuple[date | None, date | None]:

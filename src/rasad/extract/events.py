@@ -23,7 +23,7 @@ from ..arabic.normalize import norm
 from ..model import Claim, Control, Event
 from .actors import ActorHit, focus
 from .attribution import Frame, source_at
-from .context import Context, Hit, SentenceInfo, contains_any, spans_overlap
+from .context import Context, Hit, SentenceInfo, contains_any, headline_end, spans_overlap
 from .control import _inner, _list_after, _list_before, has_form, rules, words_of
 from .places import PlaceHit, is_destination
 from .records import builder
@@ -674,7 +674,7 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
         if si is not None and k.change == "gained" and k.status == "asserted":
             by_sentence.setdefault(si.index, []).append(k)
 
-    head_end = _headline_end(ctx)
+    head_end = headline_end(ctx)
     described_before = rules()["described_before"]
     # the headline last: the body tells its events better (type, place, date); a headline event
     # stays only where the body tells nothing of its type
@@ -811,15 +811,3 @@ def extract_events(ctx: Context, frames: list[list[Frame]], actors: list[list[Ac
     return [e for e in out if e.trigger_start >= head_end or e.type not in body_types]
 
 
-def _headline_end(ctx: Context) -> int:
-    """The end of the headline: a first line with no closing stop before more text ("قوات النظام
-    تستعيد معبر نصيب بعد اتفاق مع فصائل الجنوب"); 0 where the text opens with no such line."""
-    text = ctx.doc.text
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    if end < 0 or not text[end:].strip():
-        return 0
-    line = text[start:end].strip()
-    if not line or line[-1] in ".!?؟" or len(line.split()) > 25:
-        return 0
-    return end
