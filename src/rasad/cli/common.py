@@ -6,7 +6,7 @@ import sys
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Iterator
+from typing import TYPE_CHECKING, Annotated, Any, Iterator
 
 import typer
 from rich.console import Console
@@ -16,7 +16,9 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColu
 from rich.text import Text
 
 from ..settings import Settings
-from ..store import Store, StoreError
+
+if TYPE_CHECKING:  # imported in open_store: rasad.store brings SQLAlchemy, which `rasad extract` never needs
+    from ..store import Store
 
 console = Console()
 err = Console(stderr=True)
@@ -43,6 +45,8 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 @contextmanager
 def open_store(s: Settings) -> Iterator[Store]:
+    from ..store import Store, StoreError
+
     try:
         store = Store.open(s.db)
     except StoreError as e:
