@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from . import ingest as ingest_stage
 from .model import Document, Extraction, IngestProblem, RawInput
 from .settings import Settings
-from .store import Store
+
+if TYPE_CHECKING:  # rasad.store brings SQLAlchemy, which `extract_documents` never needs
+    from .store import Store
 
 # progress(advance, total, label): advance by `advance` items; total None while unknown.
 Progress = Callable[[int, "int | None", str], None]

@@ -137,3 +137,24 @@ def test_datelines_and_bylines_survive_at_the_edges(line):
 def test_empty_and_whitespace():
     assert clean("").text == ""
     assert clean("  \n\n\t ").text == ""
+
+
+def test_punctuation_words_counted_as_the_look_behind_pattern_did():
+    """_split counts punctuation-only "words" with a pattern that starts at spaces; it must count what
+    `(?<!\\S)[^\\w\\s]+(?!\\S)` over the folded line counted."""
+    import json
+    import re
+    from pathlib import Path
+
+    from rasad.ingest.clean import _PUNCT_TOKEN
+
+    reference = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+    lines = ["- a", "a -", "-", "a - b", "a -- – b", "«a» - «", "— — —", "a_b _ c", "x ، y", "١٢ - ٣", "(", "a ( b )",
+             "... قال", "« الحرب »", "\u200f - \u200f", "؟ ! .", "a-b -a b-"]
+    root = Path(__file__).resolve().parents[2]
+    for name in ("eval/own/articles.jsonl", "eval/heldout/articles.jsonl"):
+        for row in (root / name).read_text(encoding="utf-8").splitlines():
+            lines += json.loads(row)["text"].splitlines()
+    for line in lines:
+        flat = " ".join(line.split())
+        assert len(_PUNCT_TOKEN.findall(" " + flat)) == len(reference.findall(flat)), flat

@@ -32,3 +32,19 @@ def test_table_has_at_least_sixty_domains():
 )
 def test_canonical_names(name, expected):
     assert canonical_outlet(name) == expected
+
+
+def test_line_hint_in_parts_matches_the_pattern():
+    import json
+    from pathlib import Path
+
+    from rasad.ingest.outlet import _LINE_HINT, _has_line_hint
+
+    heads = ["الرياض: قال", "نشر في", "نُشر في", "جميع الحقوق محفوظة", "© 2020", "بغداد/المسلة", "a|b", "عنوان",
+             "حلب – ٣ آذار", "نشرة", "شرق", "ن شر", ""]
+    root = Path(__file__).resolve().parents[2]
+    for name in ("eval/own/articles.jsonl", "eval/heldout/articles.jsonl"):
+        for row in (root / name).read_text(encoding="utf-8").splitlines():
+            heads += [line.strip()[:100] for line in json.loads(row)["text"].split("\n")]
+    for head in heads:
+        assert _has_line_hint(head) == bool(_LINE_HINT.search(head)), head

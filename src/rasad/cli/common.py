@@ -5,18 +5,22 @@ import json
 import sys
 from contextlib import contextmanager
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Iterator
+from typing import TYPE_CHECKING, Annotated, Any, Iterator
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
-from rich.text import Text
 
 from ..settings import Settings
-from ..store import Store, StoreError
+
+# imported where used: rich.progress in progress_bar (only a shown bar needs it), rasad.store in open_store
+# (SQLAlchemy, which `rasad extract` never needs)
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from ..store import Store
 
 console = Console()
 err = Console(stderr=True)
@@ -43,6 +47,8 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 @contextmanager
 def open_store(s: Settings) -> Iterator[Store]:
+    from ..store import Store, StoreError
+
     try:
         store = Store.open(s.db)
     except StoreError as e:
@@ -74,18 +80,48 @@ def parse_date(value: str | None, name: str) -> date | None:
         raise fail(f"{name} must be a date as YYYY-MM-DD, not {value!r}")
 
 
-class RateColumn(ProgressColumn):
-    """Items per second."""
+def progress_bar(quiet: bool) -> Progress | _Hidden:
+    """A progress bar with count, rate and ETA on stderr; when quiet, a stand-in that shows nothing
+    (and costs neither rich.progress's import nor a call into it per item)."""
+    if quiet:
+        return _Hidden()
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
 
-    def render(self, task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.0f}/s" if speed else "", style="cyan")
-
-
-def progress_bar(quiet: bool) -> Progress:
-    """A progress bar with count, rate and ETA on stderr (hidden when quiet)."""
     return Progress(
         SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-        MofNCompleteColumn(), RateColumn(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
-        console=err, disable=quiet,
+        MofNCompleteColumn(), _rate_column()(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
+        console=err,
     )
+
+
+class _Hidden:
+    """The hidden progress bar: the calls the commands make on a `Progress`, doing nothing."""
+
+    def __enter__(self) -> _Hidden:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, description: str, **fields: Any) -> int:
+        return 0
+
+    def update(self, task: int, **fields: Any) -> None:
+        return None
+
+
+@lru_cache(maxsize=None)
+def _rate_column() -> type:
+    """The rate column class (made on first use, with rich.progress)."""
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        """Items per second."""
+
+        def render(self, task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.0f}/s" if speed else "", style="cyan")
+
+    return RateColumn

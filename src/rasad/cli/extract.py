@@ -16,6 +16,11 @@ from ..model import IngestProblem
 from .common import KnowledgeOption, QuietOption, err, fail, progress_bar, settings
 
 
+# One encoder for every line (json.dumps with options makes a new one per call); the records are fresh trees,
+# so the check for cycles is skipped.
+_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+
+
 class Format(str, Enum):
     eval = "eval"
     json = "json"
@@ -53,7 +58,7 @@ def extract(
                 err.print(f"[red]failed[/] {escape(item.source)}: {escape(item.reason)}", highlight=False)
             else:
                 doc, ex = item
-                out.write(json.dumps(to_line(doc, ex), ensure_ascii=False) + "\n")
+                out.write(_encode(to_line(doc, ex)) + "\n")
                 n += 1
             bar.update(task, advance=1)
     if output:

@@ -2,10 +2,23 @@
 from .evaljson import eval_record, full_record
 
 __all__ = ["eval_record", "full_record"]
-from .acled import ACLED_COLUMNS, acled_rows, write_acled  # noqa: E402  (reconcile exports, issue 6)
-from .geojson import feature_collection, write_geojson  # noqa: E402
-from .parquet import write_parquet  # noqa: E402
-from .ucdp import UCDP_COLUMNS, ucdp_rows, write_ucdp  # noqa: E402
 
+# The reconciliation exports (issue 6) are imported on first use: they read the store (SQLAlchemy), which
+# `rasad extract` and its evaluation records never need.
+_LAZY = {
+    "ACLED_COLUMNS": "acled", "acled_rows": "acled", "write_acled": "acled",
+    "feature_collection": "geojson", "write_geojson": "geojson",
+    "write_parquet": "parquet",
+    "UCDP_COLUMNS": "ucdp", "ucdp_rows": "ucdp", "write_ucdp": "ucdp",
+}
 __all__ += ["ACLED_COLUMNS", "UCDP_COLUMNS", "acled_rows", "feature_collection", "ucdp_rows", "write_acled",
             "write_geojson", "write_parquet", "write_ucdp"]
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)

@@ -1,10 +1,11 @@
 """The evaluation format (`rasad extract --format eval`, ../shared/eval/FORMAT.md) and the full JSON form."""
 from __future__ import annotations
 
-from dataclasses import asdict
+import copy
+from dataclasses import fields
 from datetime import date
 
-from ..model import Attribution, Claim, Control, Document, Event, Extraction, PlaceRef
+from ..model import Claim, Control, Document, Event, Extraction, PlaceRef
 
 
 def _d(x: date | None) -> str | None:
@@ -67,18 +68,32 @@ def eval_record(doc: Document, ex: Extraction) -> dict:
 
 
 def _jsonable(obj):
+    """`obj` as JSON-ready data: what `_jsonable(dataclasses.asdict(obj))` gives (dataclasses as dicts of their
+    fields, tuples and lists as lists, dates as ISO strings), in one pass and without asdict's deep copies."""
+    cls = type(obj)
+    if cls is str or cls is int or cls is float or cls is bool or obj is None:
+        return obj
+    names = _FIELDS.get(cls)
+    if names is not None:
+        return {name: _jsonable(getattr(obj, name)) for name in names}
     if isinstance(obj, date):
         return obj.isoformat()
-    if isinstance(obj, dict):
-        return {k: _jsonable(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
         return [_jsonable(v) for v in obj]
-    return obj
+    if isinstance(obj, dict):
+        return {copy.deepcopy(k): _jsonable(v) for k, v in obj.items()}
+    if hasattr(cls, "__dataclass_fields__"):
+        _FIELDS[cls] = tuple(f.name for f in fields(cls))
+        return _jsonable(obj)
+    return copy.deepcopy(obj)
+
+
+# dataclass -> its field names, in order (what asdict walks)
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _with_source(item, d: dict) -> dict:
-    src: Attribution = item.source
-    d["source"] = _jsonable(asdict(src))
+    d["source"] = _jsonable(item.source)
     return d
 
 
@@ -88,10 +103,10 @@ def full_record(doc: Document, ex: Extraction) -> dict:
     rec["title"] = doc.title
     rec["url"] = doc.url
     rec["published_evidence"] = doc.published_evidence
-    rec["claims"] = [_with_source(c, {**line, **_jsonable(asdict(c))}) for c, line in zip(ex.claims, rec["claims"])]
-    rec["events"] = [_with_source(e, {**line, **_jsonable(asdict(e))}) for e, line in zip(ex.events, rec["events"])]
-    rec["control"] = [_with_source(k, {**line, **_jsonable(asdict(k))}) for k, line in zip(ex.control, rec["control"])]
+    rec["claims"] = [_with_source(c, {**line, **_jsonable(c)}) for c, line in zip(ex.claims, rec["claims"])]
+    rec["events"] = [_with_source(e, {**line, **_jsonable(e)}) for e, line in zip(ex.events, rec["events"])]
+    rec["control"] = [_with_source(k, {**line, **_jsonable(k)}) for k, line in zip(ex.control, rec["control"])]
     rec["places"] = [{**place_line(p), "place_id": p.place_id, "level": p.level, "spans": [list(s) for s in p.spans]}
                      for p in ex.places]
-    rec["mentions"] = [_jsonable(asdict(m)) for m in ex.mentions]
+    rec["mentions"] = [_jsonable(m) for m in ex.mentions]
     return rec

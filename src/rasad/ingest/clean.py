@@ -40,7 +40,9 @@ _STRIP = " \t\u00a0\u200b\u200c\u200d\u200e\u200f\ufeff\u202a\u202b\u202c\u202d\
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06fc]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-_PUNCT_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")  # a "word" that is only punctuation (– , «)
+# A "word" that is only punctuation (– , «), in " " + a whitespace-folded line: every token there follows a space,
+# so the search only starts at spaces (found fast), not at every character as a look-behind would.
+_PUNCT_TOKEN = re.compile(r" [^\w\s]+(?!\S)")
 _DIGIT = re.compile(r"\d|[\u0660-\u0669]")
 _ELLIPSIS = re.compile(r"(?:\.{2,}|…)\s*$")
 _TRAILING_CLOSERS = "\"'»”’)]} "
@@ -124,7 +126,7 @@ def _split(raw: str, terminal: str, short_words: int) -> list[_Line]:
             lines[-1].blank_after = True
         tokens = text.split()
         flat = " ".join(tokens)
-        words = len(tokens) - len(_PUNCT_TOKEN.findall(flat))
+        words = len(tokens) - len(_PUNCT_TOKEN.findall(" " + flat))
         # Only short lines can be furniture, so only they need the (costly) matching form.
         key = " ".join(norm(flat).split()) if words <= short_words else flat
         body = text.rstrip(_TRAILING_CLOSERS)

@@ -14,8 +14,6 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from dateutil import parser as dateparser
-
 from ..arabic.normalize import norm
 from ..settings import Settings
 from .resources import IngestResources, resources
@@ -55,6 +53,8 @@ def parse_given_date(value: object) -> date | None:
         return date.fromisoformat(text[:10])
     except ValueError:
         pass
+    from dateutil import parser as dateparser  # imported here: ISO dates (the usual case) never need it
+
     try:
         return dateparser.parse(text, dayfirst=True).date()
     except (ValueError, OverflowError, TypeError):

@@ -14,7 +14,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -124,6 +123,8 @@ def _single_byte(data: bytes) -> tuple[str, str]:
         text = _strict(data, name)
         if text is not None:
             candidates[name] = text
+    from charset_normalizer import from_bytes  # imported here: UTF-8 and declared charsets never need it
+
     best = from_bytes(data[:_SAMPLE]).best()
     guess = codec_name(best.encoding) if best is not None else None
     if guess and guess not in candidates:

@@ -12,12 +12,14 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
-
-import httpx
 
 from ..model import IngestProblem, RawInput
 from ..settings import Settings
+
+if TYPE_CHECKING:
+    import httpx
 
 ALLOWED_SCHEMES = ("http", "https")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -43,7 +45,10 @@ def _size(n: int) -> str:
 
 
 def make_client(settings: Settings) -> httpx.Client:
-    """An httpx client for `fetch`: no automatic redirects, the settings' timeout, no proxy env."""
+    """An httpx client for `fetch`: no automatic redirects, the settings' timeout, no proxy env.
+    (httpx is imported here, on first use, not with the module: local inputs never need it.)"""
+    import httpx
+
     return httpx.Client(
         follow_redirects=False,
         timeout=httpx.Timeout(settings.url_timeout),
@@ -65,6 +70,8 @@ def fetch(url: str, settings: Settings, client: httpx.Client | None = None) -> R
 
 
 def _fetch(url: str, settings: Settings, client: httpx.Client) -> RawInput | IngestProblem:
+    import httpx
+
     deadline = time.monotonic() + settings.url_timeout
     current = url
     for hop in range(settings.url_max_redirects + 1):

@@ -22,6 +22,16 @@ _QUOTE_CONTEXT = 100  # characters before a quoted outlet name where a self-refe
 _LINE_HEAD = 100  # datelines and source lines are short or start a line
 # colon, dashes, slash, bar, a copyright notice, a "نُشر في" stamp
 _LINE_HINT = re.compile(r"[:：\-\u2010-\u2015\u2212/|©]|محفوظ|ن\u064f?شر")
+# the same test in parts: one character class, then substring checks (faster than the alternation tried at
+# every character); _has_line_hint(s) == bool(_LINE_HINT.search(s))
+_HINT_CHAR = re.compile(r"[:：\-\u2010-\u2015\u2212/|©]")
+_HINT_PUBLISHED = re.compile(r"ن\u064f?شر")
+
+
+def _has_line_hint(head: str) -> bool:
+    return (_HINT_CHAR.search(head) is not None or "محفوظ" in head
+            or ("شر" in head and _HINT_PUBLISHED.search(head) is not None))
+
 _DATELINE_PARTS = re.compile(r"\s*[-/|]\s*")  # in the normalised form every dash is "-"
 _DATELINE_WORDS = 8
 _DATELINE_WEIGHT = 8.0
@@ -127,7 +137,7 @@ def outlet_from_text(text: str, settings: Settings | None = None) -> str | None:
         if not head:
             continue
         head = head if len(head) <= _LINE_HEAD else head[:_LINE_HEAD] + " \u2026"
-        if not _LINE_HINT.search(head):
+        if not _has_line_hint(head):
             continue  # every line signature has a ":", a dash, slash or bar, or a copyright notice
         key = norm(head)
         matched = False
