@@ -3,6 +3,8 @@ adjectives), the announcing speaker's side, الغوطة as a region, الشول
 these tests."""
 from __future__ import annotations
 
+import pytest
+
 from . import helpers
 
 
@@ -70,3 +72,10 @@ def test_announcing_speaker_takes_the_gain_when_no_force_is_named(kb):
 def test_a_gain_spoken_of_without_an_announcing_speaker_gives_no_side(kb):
     got = gains(kb, "قال ناشطون إن السيطرة على بلدة عقيربات ستكون صعبة.")
     assert not any(p == "عقيربات" for p, _ in got)
+
+
+@pytest.mark.parametrize("quoted", ['"الدولة الإسلامية"', "«داعش»", "“داعش”"])
+def test_quoted_name_after_a_member_noun_still_takes_the_place(kb, quoted):
+    """The quotation marks around a group's name are no words between the verb and who took the place."""
+    got = gains(kb, f"سيطر مسلحو تنظيم {quoted} على مدينة الرمادي أمس بعد معارك استمرت ثلاثة أيام.")
+    assert ("الرمادي", "isis") in got

@@ -162,7 +162,8 @@ def _partners(ctx: Context, si: SentenceInfo, actors: list[ActorHit], side: str)
 def _actor_for(si: SentenceInfo, actors: list[ActorHit], start: int, end: int, ctx: Context,
                per_sentence: list[list[ActorHit]], after_first: bool) -> ActorHit | None:
     armed = [a for a in actors if a.side in ARMED and not _supporting(ctx, si, a)]
-    following = [a for a in armed if a.start >= end and len(words_of(ctx, end, a.start)) <= 2]
+    # the words up to a following actor, quotes not counted ('سيطر مسلحو تنظيم "الدولة الإسلامية" على')
+    following = [a for a in armed if a.start >= end and _words_upto(ctx, end, a.start) <= 2]
     preceding = [a for a in armed if a.end <= start]
     if after_first and following:
         return following[0]
@@ -171,6 +172,14 @@ def _actor_for(si: SentenceInfo, actors: list[ActorHit], start: int, end: int, c
     if following:
         return following[0]
     return focus(per_sentence, si.index - 1, ARMED) if si.index > 0 else None
+
+
+def _words_upto(ctx: Context, a: int, b: int) -> int:
+    """The words between a and b, a quotation mark standing alone not counted."""
+    return sum(1 for w in words_of(ctx, a, b) if w.strip(QUOTES))
+
+
+QUOTES = '"\'«»“”'
 
 
 @lru_cache(maxsize=4)
