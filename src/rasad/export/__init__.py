@@ -1,4 +1,5 @@
 """Exports: the evaluation JSONL (and, with reconciliation, ACLED/UCDP CSV, GeoJSON, Parquet)."""
+from ..lazy import lazy_exports
 from .evaljson import eval_record, full_record
 
 __all__ = ["eval_record", "full_record"]
@@ -15,10 +16,4 @@ __all__ += ["ACLED_COLUMNS", "UCDP_COLUMNS", "acled_rows", "feature_collection",
             "write_geojson", "write_parquet", "write_ucdp"]
 
 
-def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+__getattr__ = lazy_exports(__name__, _LAZY)

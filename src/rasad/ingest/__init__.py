@@ -14,6 +14,7 @@ call), `clean` (page furniture, offsets), `outlet`, `dates`, `identity`
 """
 from __future__ import annotations
 
+from ..lazy import lazy_exports
 from ..model import Document, IngestProblem, RawInput
 from .clean import Cleaned, clean
 from .dates import date_from_text, detect_published, parse_given_date
@@ -42,11 +43,5 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    """`extract_html` is imported on first use: rasad.ingest.html brings trafilatura, which plain-text
-    inputs never need."""
-    if name == "extract_html":
-        from .html import extract_html
-
-        return extract_html
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# rasad.ingest.html brings trafilatura, which plain-text inputs never need
+__getattr__ = lazy_exports(__name__, {"extract_html": "html"})
