@@ -257,10 +257,6 @@ class _Parser:
         Replaced per instance by a faster equivalent in `__init__`."""
         return self.texts[k] if 0 <= k < self.n else ""
 
-    def is_sym(self, k: int, s: str) -> bool:
-        """Token k is the symbol `s` (never a word)."""
-        return self.text(k) == s and not self.word(k)
-
     def kind(self, k: int) -> str:
         """Token k's kind: date | clock | num | word | sym."""
         return KINDS[self.texts[k]]

@@ -7,7 +7,6 @@ duration, other), its counted noun, or no amount at all (a date).
 """
 from __future__ import annotations
 
-import bisect
 import math
 
 from ._qty_grammar import KINDS, _Num, _Parser
@@ -478,11 +477,6 @@ class _Reader(_Parser):
                 if hit:
                     qualifier = hit[1]
         return _Q(start, end, value, qualifier, kind, noun_s, noun_e, up), j
-
-    def _tok_at(self, start: int) -> int | None:
-        """Index of the token that starts at `start`."""
-        x = bisect.bisect_right(self.ends, start)
-        return x if x < self.n and self.st(x) == start else None
 
     def _noun_before(self, k: int, definite: bool = False) -> int | None:
         """عنصر واحد، مدنيين اثنين، الأطفال الثلاثة: the token of the noun the number agrees with."""
